@@ -1,0 +1,9 @@
+package org.twofold.auth.entity;
+
+public enum AuthStatus {
+    PENDING,
+    APPROVED,
+    DENIED,
+    EXPIRED,
+    CANCELLED
+}

@@ -1,0 +1,118 @@
+package org.twofold.identity.control;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.twofold.audit.control.AuditTrail;
+import org.twofold.audit.entity.Actor;
+import org.twofold.audit.entity.Outcome;
+import org.twofold.identity.entity.Identity;
+import org.twofold.identity.entity.IdentityStatus;
+import org.twofold.platform.control.Refusal;
+
+/** Creating, finding and switching identities on and off. */
+@ApplicationScoped
+public class Identities {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ActivationCodes activationCodes;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public NewIdentity create(String user, String email, String displayName, Actor actor) {
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw Refusal.invalidRequest("Member 'email' is not an email address");
+        }
+        String canonical = Identity.canonicalUser(user);
+        if (find(canonical).isPresent()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "identity-exists", "An identity with this user name exists");
+        }
+        Identity identity = new Identity(canonical, email, displayName, clock.instant());
+        em.persist(identity);
+        // No JPA relationship tells EclipseLink to insert the identity before the code that references it.
+        em.flush();
+        IssuedActivationCode code = activationCodes.issue(identity.id(), actor.name());
+        audit.record(actor, "identity.create", target(identity), Outcome.SUCCESS, null);
+        return new NewIdentity(identity, code);
+    }
+
+    public IssuedActivationCode issueActivationCode(String user, Actor actor) {
+        Identity identity = require(user);
+        IssuedActivationCode code = activationCodes.issue(identity.id(), actor.name());
+        audit.record(actor, "activation-code.issue", target(identity), Outcome.SUCCESS, null);
+        return code;
+    }
+
+    public Optional<Identity> find(String user) {
+        String canonical;
+        try {
+            canonical = Identity.canonicalUser(user);
+        } catch (Refusal notAUserName) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT i FROM Identity i WHERE i.user = :user", Identity.class)
+                .setParameter("user", canonical)
+                .getResultStream().findFirst();
+    }
+
+    public Identity require(String user) {
+        return find(user).orElseThrow(Identities::unknownUser);
+    }
+
+    public Identity byId(String identityId) {
+        return Optional.ofNullable(em.find(Identity.class, identityId)).orElseThrow(Identities::unknownUser);
+    }
+
+    public Identity changeStatus(String user, IdentityStatus status, Actor actor) {
+        Identity identity = require(user);
+        em.lock(identity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (status == IdentityStatus.ACTIVE) {
+            identity.reactivate();
+        } else {
+            identity.deactivate();
+        }
+        audit.record(actor, status == IdentityStatus.ACTIVE ? "identity.reactivate" : "identity.deactivate",
+                target(identity), Outcome.SUCCESS, null);
+        return identity;
+    }
+
+    /** Counted in the database, so concurrent approvals never lose a count. */
+    public void countSuccessfulLogin(String identityId) {
+        em.createQuery("UPDATE Identity i SET i.successfulLogins = i.successfulLogins + 1 WHERE i.id = :id")
+                .setParameter("id", identityId)
+                .executeUpdate();
+    }
+
+    /** Refuses a login (or enrollment) for an identity that is not active; the code tells why. */
+    public static void requireActive(Identity identity) {
+        switch (identity.status()) {
+            case ACTIVE -> { }
+            case DEACTIVATED -> throw new Refusal(Refusal.Kind.FORBIDDEN, "identity-deactivated", "This identity is deactivated");
+            case LOCKED -> throw new Refusal(Refusal.Kind.FORBIDDEN, "identity-locked", "This identity is locked");
+        }
+    }
+
+    public static String target(Identity identity) {
+        return "identity:" + identity.user();
+    }
+
+    static Refusal unknownUser() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "unknown-user", "No identity with this user name");
+    }
+}

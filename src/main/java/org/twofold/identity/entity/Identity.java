@@ -1,0 +1,120 @@
+package org.twofold.identity.entity;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.twofold.platform.control.Refusal;
+
+/** A user's 2FA ID. */
+@Entity
+@Table(name = "identity")
+public class Identity {
+
+    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,127}");
+
+    @Id
+    private String id;
+
+    @Column(name = "user_name")
+    private String user;
+
+    private String email;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    private IdentityStatus status;
+
+    @Column(name = "successful_logins")
+    private long successfulLogins;
+
+    @Column(name = "restore_active")
+    private boolean restoreActive;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Identity() {
+    }
+
+    public Identity(String user, String email, String displayName, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.user = canonicalUser(user);
+        this.email = email;
+        this.displayName = displayName;
+        this.status = IdentityStatus.ACTIVE;
+        this.createdAt = now;
+    }
+
+    /** User names compare case-insensitively, as directory account names do. */
+    public static String canonicalUser(String typed) {
+        String canonical = typed.strip().toLowerCase(Locale.ROOT);
+        if (!USER.matcher(canonical).matches()) {
+            throw Refusal.invalidRequest("A user name has 1-128 letters, digits or . _ @ - and starts with a letter or digit");
+        }
+        return canonical;
+    }
+
+    public void deactivate() {
+        status = IdentityStatus.DEACTIVATED;
+    }
+
+    public void reactivate() {
+        status = IdentityStatus.ACTIVE;
+    }
+
+    public boolean isActive() {
+        return status == IdentityStatus.ACTIVE;
+    }
+
+    /** The restore function is offered from the 4th successful login on while it is off. */
+    public boolean restorePrompt() {
+        return !restoreActive && successfulLogins >= 4;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public IdentityStatus status() {
+        return status;
+    }
+
+    public long successfulLogins() {
+        return successfulLogins;
+    }
+
+    public boolean restoreActive() {
+        return restoreActive;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

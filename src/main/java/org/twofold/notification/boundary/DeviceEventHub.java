@@ -1,0 +1,116 @@
+package org.twofold.notification.boundary;
+
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.twofold.notification.control.DeviceDisconnect;
+import org.twofold.notification.control.DeviceEvent;
+import org.twofold.notification.control.InboxItem;
+
+/**
+ * The live event streams ({@code GET /device/events}) open on this node, by identity. Events are pushed
+ * after their transaction committed, so a device never hears of a login that was rolled back.
+ */
+@Singleton
+@Lock(LockType.READ)
+public class DeviceEventHub {
+
+    static final int MAX_STREAMS_PER_DEVICE = 3;
+    private static final Logger LOG = Logger.getLogger(DeviceEventHub.class.getName());
+
+    private final Map<String, Deque<Stream>> streamsByIdentity = new ConcurrentHashMap<>();
+
+    record Stream(String deviceId, SseEventSink sink, Sse sse) {
+
+        boolean send(String name, Object data) {
+            if (sink.isClosed()) {
+                return false;
+            }
+            OutboundSseEvent.Builder event = sse.newEventBuilder().name(name);
+            if (data == null) {
+                event.comment("keep-alive");
+            } else {
+                event.mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.getClass(), data);
+            }
+            try {
+                sink.send(event.build()).exceptionally(failed -> {
+                    close();
+                    return null;
+                });
+                return true;
+            } catch (IllegalStateException closedMeanwhile) {
+                return false;
+            }
+        }
+
+        void close() {
+            try {
+                sink.close();
+            } catch (RuntimeException alreadyGone) {
+                LOG.log(Level.FINE, "event stream already closed", alreadyGone);
+            }
+        }
+    }
+
+    public void open(String identityId, String deviceId, SseEventSink sink, Sse sse) {
+        Deque<Stream> streams = streamsByIdentity.compute(identityId, (id, existing) -> {
+            Deque<Stream> deque = existing == null ? new ConcurrentLinkedDeque<>() : existing;
+            deque.add(new Stream(deviceId, sink, sse));
+            return deque;
+        });
+        long ofDevice = streams.stream().filter(s -> s.deviceId().equals(deviceId)).count();
+        if (ofDevice > MAX_STREAMS_PER_DEVICE) {
+            streams.stream().filter(s -> s.deviceId().equals(deviceId)).findFirst().ifPresent(oldest -> {
+                streams.remove(oldest);
+                oldest.close();
+            });
+        }
+    }
+
+    public void send(String identityId, String deviceId, InboxItem item) {
+        Deque<Stream> streams = streamsByIdentity.get(identityId);
+        if (streams != null) {
+            streams.stream().filter(s -> s.deviceId().equals(deviceId)).forEach(s -> s.send(item.type(), item));
+        }
+    }
+
+    public void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceEvent event) {
+        Deque<Stream> streams = streamsByIdentity.get(event.identityId());
+        if (streams != null) {
+            streams.removeIf(stream -> !stream.send(event.item().type(), event.item()));
+        }
+    }
+
+    public void disconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisconnect removed) {
+        streamsByIdentity.values().forEach(streams -> streams.removeIf(stream -> {
+            if (stream.deviceId().equals(removed.deviceId())) {
+                stream.close();
+                return true;
+            }
+            return false;
+        }));
+    }
+
+    /** Proxies drop idle connections; a comment every 20 s keeps streams open and finds dead ones. */
+    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
+    void keepAlive() {
+        streamsByIdentity.values().forEach(streams -> streams.removeIf(stream -> !stream.send("keep-alive", null)));
+        streamsByIdentity.keySet().forEach(identityId ->
+                streamsByIdentity.computeIfPresent(identityId, (id, streams) -> streams.isEmpty() ? null : streams));
+    }
+}

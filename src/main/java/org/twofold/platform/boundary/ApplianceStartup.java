@@ -1,0 +1,74 @@
+package org.twofold.platform.boundary;
+
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.Readiness;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.twofold.crypto.control.SecretHasher;
+import org.twofold.operator.control.InitialOperator;
+import org.twofold.platform.control.DataDirectory;
+import org.twofold.platform.control.DatabaseMigration;
+
+/**
+ * First thing the appliance does: data directory, database schema, pepper, first operator — in that
+ * order and before any request is served. The datasource is defined here by configuration alone:
+ * {@code twofold.db.url} selects H2 or PostgreSQL (see {@link org.twofold.platform.control.DerivedDefaults}).
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+        name = ApplianceStartup.DATASOURCE,
+        className = "${MPCONFIG=twofold.db.datasource-class}",
+        url = "${MPCONFIG=twofold.db.url}",
+        user = "${MPCONFIG=twofold.db.user}",
+        password = "${MPCONFIG=twofold.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit"
+        })
+public class ApplianceStartup {
+
+    public static final String DATASOURCE = "java:app/jdbc/twofold";
+    private static final Logger LOG = Logger.getLogger(ApplianceStartup.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    /** Injected so that the pepper is loaded (or generated) at start-up, not on the first request. */
+    @Inject
+    SecretHasher secretHasher;
+
+    @Inject
+    InitialOperator initialOperator;
+
+    @Inject
+    @Readiness
+    ApplianceReadiness readiness;
+
+    @PostConstruct
+    void start() {
+        dataDirectory.ensureExists();
+        MigrateResult migration = DatabaseMigration.migrate(dataSource, getClass().getClassLoader());
+        LOG.info(() -> "Database schema at version " + migration.targetSchemaVersion
+                + " (" + migration.migrationsExecuted + " migrations applied now)");
+        initialOperator.ensureExists();
+        readiness.startupCompleted();
+    }
+}

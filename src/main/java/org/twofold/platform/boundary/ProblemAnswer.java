@@ -1,0 +1,54 @@
+package org.twofold.platform.boundary;
+
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.twofold.platform.control.Refusal;
+
+/** RFC 9457 problem details with the protocol's stable {@code code} member. */
+public final class ProblemAnswer {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private ProblemAnswer() {
+    }
+
+    public static Response of(Refusal refusal) {
+        return of(refusal.kind().status(), refusal.code(), refusal.title(), refusal.extensions());
+    }
+
+    public static Response of(int status, String code, String title) {
+        return of(status, code, title, Map.of());
+    }
+
+    static Response of(int status, String code, String title, Map<String, Object> extensions) {
+        JsonObjectBuilder problem = Json.createObjectBuilder()
+                .add("type", "urn:twofold:" + code)
+                .add("title", title)
+                .add("status", status)
+                .add("code", code);
+        extensions.forEach((name, value) -> problem.add(name, jsonValue(value)));
+        Response.ResponseBuilder answer = Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(problem.build().toString());
+        if (status == 401 && "unauthenticated".equals(code)) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"twofold\", charset=\"UTF-8\"");
+        }
+        return answer.build();
+    }
+
+    private static JsonValue jsonValue(Object value) {
+        if (value instanceof Number number) {
+            return Json.createValue(number.longValue());
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        return Json.createValue(String.valueOf(value));
+    }
+}
