@@ -34,9 +34,11 @@ public class DataDirectory {
         return root.resolve(name);
     }
 
+    /** Creates the directory readable by the appliance's user only (database files and secrets live here). */
     public void ensureExists() {
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(root,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + root, e);
         }
