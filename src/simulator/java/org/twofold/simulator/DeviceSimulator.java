@@ -196,6 +196,29 @@ public final class DeviceSimulator {
             return events.poll(timeout, unit);
         }
 
+        /** The next event whose {@code type} is the given one; fails after 10 s. */
+        public JsonObject awaitType(String type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                JsonObject event = events.poll(200, TimeUnit.MILLISECONDS);
+                if (event != null && type.equals(event.getString("type", null))) {
+                    return event;
+                }
+            }
+            throw new AssertionError("no " + type + " event within 10 s");
+        }
+
+        /** Waits until the server answered the stream request; fails unless it answered 200. */
+        public void awaitOpen() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (status == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (status != 200) {
+                throw new AssertionError("the event stream answered " + status);
+            }
+        }
+
         public int status() {
             return status;
         }

@@ -68,9 +68,12 @@ public class DeviceEventHub {
     }
 
     public void open(String identityId, String deviceId, SseEventSink sink, Sse sse) {
+        Stream opened = new Stream(deviceId, sink, sse);
+        // A first comment commits the response, so the client knows at once that the stream is live.
+        opened.send("keep-alive", null);
         Deque<Stream> streams = streamsByIdentity.compute(identityId, (id, existing) -> {
             Deque<Stream> deque = existing == null ? new ConcurrentLinkedDeque<>() : existing;
-            deque.add(new Stream(deviceId, sink, sse));
+            deque.add(opened);
             return deque;
         });
         long ofDevice = streams.stream().filter(s -> s.deviceId().equals(deviceId)).count();

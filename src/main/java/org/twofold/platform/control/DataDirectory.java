@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The appliance's data directory: database files and the secrets that must never leave the machine. */
 @ApplicationScoped
 public class DataDirectory {
+
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIRECTORY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private Path root;
 
@@ -34,11 +40,14 @@ public class DataDirectory {
         return root.resolve(name);
     }
 
-    /** Creates the directory readable by the appliance's user only (database files and secrets live here). */
+    /**
+     * Creates the directory, or tightens an existing one, to be accessible by the appliance's user only:
+     * database files and secrets live here (the database driver may have created it a moment earlier).
+     */
     public void ensureExists() {
         try {
-            Files.createDirectories(root,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(root, OWNER_ONLY_DIRECTORY);
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + root, e);
         }
@@ -53,7 +62,7 @@ public class DataDirectory {
      */
     public static boolean writeSecretOnce(Path file, byte[] content) {
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(file.getParent(), OWNER_ONLY_DIRECTORY);
             Path tmp = Files.createTempFile(file.getParent(), ".secret", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
