@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class OperatorAuthentication implements HttpAuthenticationMechanism {
 
     private static final String BASIC = "Basic ";
+    /** Only the admin API takes Basic credentials; elsewhere they are ignored unchecked (no slow hashing). */
+    private static final String ADMIN_API = "/api/v1/admin/";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -31,7 +33,8 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + ADMIN_API)
+                || authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decode(authorization.substring(BASIC.length()).trim());
