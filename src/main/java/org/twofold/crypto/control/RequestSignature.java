@@ -26,8 +26,8 @@ public record RequestSignature(String method, String path, String timestamp, byt
     public boolean isFresh(Instant now, Duration maxSkew) {
         try {
             long millis = Long.parseLong(timestamp);
-            return Math.abs(now.toEpochMilli() - millis) <= maxSkew.toMillis();
-        } catch (NumberFormatException notANumber) {
+            return Math.absExact(Math.subtractExact(now.toEpochMilli(), millis)) <= maxSkew.toMillis();
+        } catch (NumberFormatException | ArithmeticException notANumberOrFarAway) {
             return false;
         }
     }

@@ -86,8 +86,10 @@ public final class JsonMembers {
         List<String> texts = new ArrayList<>(array.size());
         for (JsonValue item : array) {
             if (!(item instanceof JsonString string) || string.getString().isBlank()
-                    || string.getString().length() > maxLength) {
-                throw Refusal.invalidRequest("Member '" + name + "' must hold non-empty strings");
+                    || string.getString().length() > maxLength
+                    || string.getString().strip().chars().anyMatch(Character::isISOControl)) {
+                throw Refusal.invalidRequest("Member '" + name + "' must hold non-empty strings of at most "
+                        + maxLength + " characters, without control characters");
             }
             texts.add(string.getString().strip());
         }
