@@ -46,6 +46,10 @@ public class AuditHead {
 
     /** Columns have limits; an over-long value is cut rather than failing the audited action. */
     private static String clamp(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 }
