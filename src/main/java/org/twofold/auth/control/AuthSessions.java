@@ -107,7 +107,7 @@ public class AuthSessions {
         AuthStatus current = session.statusAt(clock.instant());
         if (current != AuthStatus.PENDING) {
             throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
-                    Map.of("status", current.name()));
+                    Map.of("sessionStatus", current.name()));
         }
         Identities.requireActive(identities.byId(session.identityId()));
         AuthStatus outcome = session.outcomeOf(approve, number);
@@ -155,7 +155,7 @@ public class AuthSessions {
         if (changed != 1) {
             em.refresh(session);
             throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
-                    Map.of("status", session.statusAt(now).name()));
+                    Map.of("sessionStatus", session.statusAt(now).name()));
         }
     }
 
