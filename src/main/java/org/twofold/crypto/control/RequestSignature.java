@@ -26,7 +26,9 @@ public record RequestSignature(String method, String path, String timestamp, byt
     public boolean isFresh(Instant now, Duration maxSkew) {
         try {
             long millis = Long.parseLong(timestamp);
-            return Math.abs(now.toEpochMilli() - millis) <= maxSkew.toMillis();
+            // compared against the window's ends, not via |now - millis|, which overflows for far-away numbers
+            long nowMillis = now.toEpochMilli();
+            return millis >= nowMillis - maxSkew.toMillis() && millis <= nowMillis + maxSkew.toMillis();
         } catch (NumberFormatException notANumber) {
             return false;
         }
