@@ -92,9 +92,9 @@ public class AuthSessions {
 
     public void cancel(String sessionId, RelyingParty party) {
         AuthSession session = ofRelyingParty(sessionId, party);
-        if (session.statusAt(clock.instant()) == AuthStatus.PENDING) {
-            close(session, AuthStatus.CANCELLED, null);
-        }
+        // Cancelling a login that has ended, even a moment ago by a racing decision or cancel, changes nothing
+        // and is no error (PROTOCOL.md: DELETE answers 204).
+        closeIfPending(session, AuthStatus.CANCELLED, null);
     }
 
     /**
@@ -107,7 +107,7 @@ public class AuthSessions {
         AuthStatus current = session.statusAt(clock.instant());
         if (current != AuthStatus.PENDING) {
             throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
-                    Map.of("status", current.name()));
+                    Map.of("sessionStatus", current.name()));
         }
         Identities.requireActive(identities.byId(session.identityId()));
         AuthStatus outcome = session.outcomeOf(approve, number);
@@ -143,6 +143,15 @@ public class AuthSessions {
     }
 
     private void close(AuthSession session, AuthStatus outcome, String deviceId) {
+        if (!closeIfPending(session, outcome, deviceId)) {
+            em.refresh(session);
+            throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
+                    Map.of("sessionStatus", session.statusAt(clock.instant()).name()));
+        }
+    }
+
+    /** The conditional update: true for the one request that moved the session out of PENDING. */
+    private boolean closeIfPending(AuthSession session, AuthStatus outcome, String deviceId) {
         Instant now = clock.instant();
         int changed = em.createQuery("UPDATE AuthSession s SET s.status = :outcome, s.deviceId = :device,"
                         + " s.decidedAt = :now WHERE s.id = :id AND s.status = :pending AND s.expiresAt > :now")
@@ -152,11 +161,7 @@ public class AuthSessions {
                 .setParameter("id", session.id())
                 .setParameter("pending", AuthStatus.PENDING)
                 .executeUpdate();
-        if (changed != 1) {
-            em.refresh(session);
-            throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
-                    Map.of("status", session.statusAt(now).name()));
-        }
+        return changed == 1;
     }
 
     private Optional<AuthSession> find(String sessionId) {

@@ -7,10 +7,6 @@ import java.security.interfaces.ECPublicKey;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.twofold.crypto.control.DeviceKeys;
 import org.twofold.crypto.control.RequestSignature;
+import org.twofold.platform.control.JsonBodies;
 import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.Refusal;
 
@@ -37,20 +34,10 @@ public class NewKeySignature implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         RequestSignature signed = signedRequests.read(request);
-        String publicKey = JsonMembers.of(object(signed.body())).text("publicKey", 400);
+        String publicKey = JsonMembers.of(JsonBodies.object(new ByteArrayInputStream(signed.body()))).text("publicKey", 400);
         ECPublicKey key = DeviceKeys.parse(publicKey).orElseThrow(
                 () -> Refusal.invalidRequest("Member 'publicKey' is not a base64url P-256 SubjectPublicKeyInfo"));
         signedRequests.verify(signed, key);
         newDeviceKey.verified(publicKey);
-    }
-
-    private static JsonObject object(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object) {
-                return object;
-            }
-            throw Refusal.invalidRequest("The body must be a JSON object");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.twofold.platform.boundary;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -14,6 +15,7 @@ import org.twofold.platform.control.Refusal;
 public final class ProblemAnswer {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "code", "detail", "instance");
 
     private ProblemAnswer() {
     }
@@ -32,7 +34,9 @@ public final class ProblemAnswer {
                 .add("title", title)
                 .add("status", status)
                 .add("code", code);
-        extensions.forEach((name, value) -> problem.add(name, jsonValue(value)));
+        // An extension never replaces a standard member (RFC 9457: "status" is the HTTP status code).
+        extensions.entrySet().stream().filter(extension -> !STANDARD_MEMBERS.contains(extension.getKey()))
+                .forEach(extension -> problem.add(extension.getKey(), jsonValue(extension.getValue())));
         Response.ResponseBuilder answer = Response.status(status)
                 .type(MEDIA_TYPE)
                 .entity(problem.build().toString());

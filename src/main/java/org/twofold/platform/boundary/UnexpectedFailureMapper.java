@@ -41,6 +41,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                 return ProblemAnswer.of(409, "concurrent-change", "Changed by another request at the same moment; try again");
             }
         }
+        if (isMalformedQueryParameter(failure)) {
+            return ProblemAnswer.of(400, "invalid-request", "A query parameter is malformed");
+        }
         if (failure instanceof WebApplicationException web) {
             return fromStatus(web.getResponse().getStatus());
         }
@@ -50,6 +53,14 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         String reference = Long.toHexString(System.nanoTime());
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, failure);
         return ProblemAnswer.of(500, "internal-error", "Internal error (reference " + reference + ")");
+    }
+
+    /**
+     * JAX-RS answers a query parameter that cannot be converted (e.g. {@code ?limit=abc}) with 404, as if
+     * the resource did not exist; for the protocol it is malformed input. Jersey's exception is not API.
+     */
+    private static boolean isMalformedQueryParameter(Throwable failure) {
+        return failure.getClass().getName().equals("org.glassfish.jersey.server.ParamException$QueryParamException");
     }
 
     private static Response fromStatus(int status) {
