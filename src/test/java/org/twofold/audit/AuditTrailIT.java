@@ -15,7 +15,7 @@ import org.twofold.simulator.Appliance;
 import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
-import org.twofold.testing.Scenario;
+import org.twofold.testing.Fixtures;
 
 /** Enrollments, login decisions, unpairs and operator actions land in the hash-chained trail. */
 @ExtendWith(ApplianceExtension.class)
@@ -23,11 +23,10 @@ class AuditTrailIT {
 
     @Test
     void everyStepIsRecordedWithActorTargetSourceAndOutcome(ApplianceServer server) {
-        Scenario scenario = new Scenario(server);
-        String user = Scenario.uniqueUser("audit");
-        DeviceSimulator phone = scenario.enrolledDevice(user, "audited phone");
-        DeviceSimulator other = scenario.additionalDevice(user, "second");
-        Appliance.RelyingParty vpn = scenario.relyingParty();
+        String user = Fixtures.unique("audit");
+        DeviceSimulator phone = Fixtures.enrolledUser(server, user, "audited phone");
+        DeviceSimulator other = Fixtures.anotherDevice(server, user, "second");
+        Appliance.RelyingParty vpn = Fixtures.relyingParty(server);
         JsonObject approved = vpn.startLogin(user, "VPN").expect(201).json();
         phone.decide(approved.getString("id"), "APPROVE", approved.getString("displayNumber")).expect(200);
         JsonObject misled = vpn.startLogin(user, "VPN").expect(201).json();
@@ -57,7 +56,7 @@ class AuditTrailIT {
 
     @Test
     void chainVerifiesAndEntriesAreChained(ApplianceServer server) {
-        new Scenario(server).enrolledDevice(Scenario.uniqueUser("chain"), "phone");
+        Fixtures.enrolledUser(server, Fixtures.unique("chain"), "phone");
         JsonObject verification = server.admin().call("GET", "audit/verification", null).expect(200).json();
         assertTrue(verification.getBoolean("intact"), verification.toString());
         assertEquals(0, verification.getJsonNumber("firstBrokenSeq").longValue());

@@ -19,14 +19,13 @@ import org.twofold.simulator.Appliance;
 import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
-import org.twofold.testing.Scenario;
+import org.twofold.testing.Fixtures;
 
 /** A relying party asks, the user's device answers: number matching, inbox and live events, expiry. */
 @ExtendWith(ApplianceExtension.class)
 class LoginFlowIT {
 
     private ApplianceServer server;
-    private Scenario scenario;
     private String user;
     private DeviceSimulator phone;
     private Appliance.RelyingParty vpn;
@@ -34,10 +33,9 @@ class LoginFlowIT {
     @BeforeEach
     void enrolledUser(ApplianceServer server) {
         this.server = server;
-        scenario = new Scenario(server);
-        user = Scenario.uniqueUser("login");
-        phone = scenario.enrolledDevice(user, "Pixel");
-        vpn = scenario.relyingParty();
+        user = Fixtures.unique("login");
+        phone = Fixtures.enrolledUser(server, user, "Pixel");
+        vpn = Fixtures.relyingParty(server);
     }
 
     @Test
@@ -101,7 +99,7 @@ class LoginFlowIT {
         assertTrue(phone.inbox().json().getJsonArray("pending").isEmpty());
         Answer late = phone.decide(started.getString("id"), "APPROVE", started.getString("displayNumber"));
         assertEquals(409, late.status());
-        assertEquals("EXPIRED", late.json().getString("status"));
+        assertEquals("EXPIRED", late.json().getString("sessionStatus"));
     }
 
     @Test

@@ -19,26 +19,24 @@ import org.twofold.simulator.Answer;
 import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
-import org.twofold.testing.Scenario;
+import org.twofold.testing.Fixtures;
 
 /** Enrollment of first and further devices, what every device sees of the others, and unpairing (promise 4). */
 @ExtendWith(ApplianceExtension.class)
 class DeviceLifecycleIT {
 
     private ApplianceServer server;
-    private Scenario scenario;
     private String user;
 
     @BeforeEach
     void setUp(ApplianceServer server) {
         this.server = server;
-        scenario = new Scenario(server);
-        user = Scenario.uniqueUser("dev");
+        user = Fixtures.unique("dev");
     }
 
     @Test
     void enrollmentAnswersWithTokenUserAndRestoreState() {
-        DeviceSimulator phone = scenario.enrolledDevice(user, "Pixel 9");
+        DeviceSimulator phone = Fixtures.enrolledUser(server, user, "Pixel 9");
         assertEquals(user, phone.user());
         assertTrue(phone.token().length() > 40, "a long random device token");
         assertFalse(phone.restore().getBoolean("active"));
@@ -61,8 +59,8 @@ class DeviceLifecycleIT {
     @Test
     void activationCodeIsSingleUse() {
         String code = server.admin().createIdentity(user, user + "@corp.test").expect(201).json().getString("activationCode");
-        scenario.appliance().newDevice("first").enroll(code).expect(201);
-        Answer again = scenario.appliance().newDevice("second").enroll(code);
+        server.client().newDevice("first").enroll(code).expect(201);
+        Answer again = server.client().newDevice("second").enroll(code);
         assertEquals(400, again.status());
         assertEquals("invalid-activation-code", again.code().orElseThrow());
     }
@@ -71,7 +69,7 @@ class DeviceLifecycleIT {
     void typedActivationCodeForgivesCaseAndSeparators() {
         String code = server.admin().createIdentity(user, null).expect(201).json().getString("activationCode");
         String typed = code.toLowerCase().replace("-", " ");
-        scenario.appliance().newDevice("typed").enroll(typed).expect(201);
+        server.client().newDevice("typed").enroll(typed).expect(201);
     }
 
     @Test
@@ -93,10 +91,10 @@ class DeviceLifecycleIT {
 
     @Test
     void everyDeviceHearsOfANewDeviceAndSeesAllDevices() throws Exception {
-        DeviceSimulator first = scenario.enrolledDevice(user, "old phone");
+        DeviceSimulator first = Fixtures.enrolledUser(server, user, "old phone");
         try (DeviceSimulator.EventStream events = first.events()) {
             events.awaitOpen();
-            DeviceSimulator second = scenario.additionalDevice(user, "new phone");
+            DeviceSimulator second = Fixtures.anotherDevice(server, user, "new phone");
 
             JsonObject added = events.awaitType("DEVICE_ADDED");
             assertEquals(second.deviceId(), added.getString("deviceId"));
@@ -119,8 +117,8 @@ class DeviceLifecycleIT {
 
     @Test
     void anyDeviceUnpairsAnotherWhichIsThenGone() throws Exception {
-        DeviceSimulator lost = scenario.enrolledDevice(user, "lost phone");
-        DeviceSimulator kept = scenario.additionalDevice(user, "kept phone");
+        DeviceSimulator lost = Fixtures.enrolledUser(server, user, "lost phone");
+        DeviceSimulator kept = Fixtures.anotherDevice(server, user, "kept phone");
         DeviceSimulator.EventStream lostEvents = lost.events();
         lostEvents.awaitOpen();
         try (DeviceSimulator.EventStream keptEvents = kept.events()) {
@@ -144,14 +142,14 @@ class DeviceLifecycleIT {
 
     @Test
     void aDeviceMayUnpairItself() {
-        DeviceSimulator phone = scenario.enrolledDevice(user, "leaving");
+        DeviceSimulator phone = Fixtures.enrolledUser(server, user, "leaving");
         phone.unpair(phone.deviceId()).expect(204);
         assertGone(phone.inbox());
     }
 
     @Test
     void helpdeskUnpairsALostDevice() {
-        DeviceSimulator lost = scenario.enrolledDevice(user, "lost");
+        DeviceSimulator lost = Fixtures.enrolledUser(server, user, "lost");
         server.admin().call("DELETE", "devices/" + lost.deviceId(), null).expect(204);
         assertGone(lost.inbox());
         JsonObject details = server.admin().call("GET", "identities/" + user, null).expect(200).json();
@@ -161,11 +159,11 @@ class DeviceLifecycleIT {
 
     @Test
     void deactivatedIdentityCannotEnrollMoreDevices() {
-        scenario.enrolledDevice(user, "first");
+        Fixtures.enrolledUser(server, user, "first");
         String code = server.admin().call("POST", "identities/" + user + "/activation-codes", "{}")
                 .expect(201).json().getString("activationCode");
         server.admin().call("POST", "identities/" + user + "/deactivate", null).expect(200);
-        Answer refused = scenario.appliance().newDevice("second").enroll(code);
+        Answer refused = server.client().newDevice("second").enroll(code);
         assertEquals(400, refused.status());
         assertEquals("invalid-activation-code", refused.code().orElseThrow());
         JsonObject details = server.admin().call("GET", "identities/" + user, null).expect(200).json();

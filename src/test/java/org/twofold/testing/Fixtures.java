@@ -38,7 +38,11 @@ public final class Fixtures {
 
     /** Creates an identity and enrolls its first device. */
     public static DeviceSimulator enrolledUser(ApplianceServer server, String user) {
-        DeviceSimulator phone = server.client().newDevice("Phone of " + user);
+        return enrolledUser(server, user, "Phone of " + user);
+    }
+
+    public static DeviceSimulator enrolledUser(ApplianceServer server, String user, String deviceName) {
+        DeviceSimulator phone = server.client().newDevice(deviceName);
         phone.enroll(createIdentity(server, user)).expect(201);
         return phone;
     }
