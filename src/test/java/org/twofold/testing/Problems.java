@@ -35,6 +35,9 @@ public final class Problems {
         List<String> expected = Arrays.asList(codes);
         assertTrue(expected.contains(code), () -> "problem code " + code + " is not one of " + expected + ": " + answer);
         assertEquals("urn:twofold:" + code, stringMember(problem, "type", answer), () -> "problem type of " + answer);
+        if (status == 401) {
+            assertNotNull(answer.header("WWW-Authenticate"), () -> "RFC 9110: a 401 carries a challenge: " + answer);
+        }
         return problem;
     }
 

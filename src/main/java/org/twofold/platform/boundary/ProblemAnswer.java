@@ -40,10 +40,19 @@ public final class ProblemAnswer {
         Response.ResponseBuilder answer = Response.status(status)
                 .type(MEDIA_TYPE)
                 .entity(problem.build().toString());
-        if (status == 401 && "unauthenticated".equals(code)) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"twofold\", charset=\"UTF-8\"");
+        if (status == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, challenge(code));
         }
         return answer.build();
+    }
+
+    /** RFC 9110 wants a challenge with every 401: the scheme of the credentials that were missing or wrong. */
+    private static String challenge(String code) {
+        return switch (code) {
+            case "unauthenticated" -> "Basic realm=\"twofold\", charset=\"UTF-8\"";
+            case "invalid-api-key" -> "Bearer realm=\"twofold\"";
+            default -> "Device realm=\"twofold\"";
+        };
     }
 
     private static JsonValue jsonValue(Object value) {
