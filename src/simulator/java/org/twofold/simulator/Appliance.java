@@ -18,13 +18,27 @@ public final class Appliance {
 
     private final URI base;
     private final HttpClient http;
+    private final String forwardedFor;
 
     public Appliance(String baseUrl) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder()
+        this(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .build(), null);
+    }
+
+    private Appliance(URI base, HttpClient http, String forwardedFor) {
+        this.base = base;
+        this.http = http;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same appliance, reached as if from another client address: a reverse proxy the appliance trusts
+     * ({@code twofold.http.trusted-proxies}) would say so in {@code X-Forwarded-For}.
+     */
+    public Appliance from(String clientAddress) {
+        return new Appliance(base, http, clientAddress);
     }
 
     public URI base() {
@@ -37,6 +51,10 @@ public final class Appliance {
 
     public URI uri(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    HttpRequest.Builder withOrigin(HttpRequest.Builder request) {
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
     public Answer send(HttpRequest.Builder request) {
@@ -58,6 +76,9 @@ public final class Appliance {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             builder.header("Content-Type", "application/json");
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

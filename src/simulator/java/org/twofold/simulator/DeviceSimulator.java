@@ -92,6 +92,71 @@ public final class DeviceSimulator {
         return answer;
     }
 
+    /** Step one of a restore on this (new) device: user and restore code, no key needed yet. */
+    public Answer startRestore(String user, String restoreCode) {
+        return appliance.request("POST", "/api/v1/restore", Json.object("user", user, "restoreCode", restoreCode));
+    }
+
+    /** Step two, signed by this device's new key; remembers id and token on success. */
+    public Answer completeRestore(String restoreId, String otp, boolean keepOldDevices) {
+        return completeRestore(restoreId, otp, keepOldDevices, null);
+    }
+
+    public Answer completeRestore(String restoreId, String otp, boolean keepOldDevices, String replacesDeviceId) {
+        String body = replacesDeviceId == null
+                ? Json.object("otp", otp, "publicKey", publicKey(), "deviceName", name, "platform", "simulator",
+                        "keepOldDevices", keepOldDevices)
+                : Json.object("otp", otp, "publicKey", publicKey(), "deviceName", name, "platform", "simulator",
+                        "keepOldDevices", keepOldDevices, "replacesDeviceId", replacesDeviceId);
+        Answer answer = signed("POST", "/api/v1/restore/" + restoreId + "/complete", body, false);
+        if (answer.status() == 201) {
+            JsonObject json = answer.json();
+            deviceId = json.getString("deviceId");
+            token = json.getString("deviceToken");
+            user = json.getString("user");
+            lastRestore = json.getJsonObject("restore");
+        }
+        return answer;
+    }
+
+    public Answer activateRestore() {
+        return signed("POST", "/api/v1/device/restore-activation", "{}", true);
+    }
+
+    /** The old device offers duplication; the answer's {@code qr} is the link the new device scans. */
+    public Answer offerDuplication() {
+        return signed("POST", "/api/v1/device/duplications", "{}", true);
+    }
+
+    public Answer confirmDuplication(String offerId, String claimId) {
+        return signed("POST", "/api/v1/device/duplications/" + offerId + "/confirm", Json.object("claimId", claimId), true);
+    }
+
+    public Answer rejectDuplication(String offerId, String claimId) {
+        return signed("POST", "/api/v1/device/duplications/" + offerId + "/reject", Json.object("claimId", claimId), true);
+    }
+
+    /** The new device claims an offer it scanned ({@code twofold://dup?h=…&o=<offerId>&s=<secret>}). */
+    public Answer claimDuplication(String offerId, String secret) {
+        return signed("POST", "/api/v1/duplications/" + offerId + "/claim",
+                Json.object("secret", secret, "publicKey", publicKey(), "deviceName", name, "platform", "simulator"), false);
+    }
+
+    /** Polls the claim; remembers id and token when the confirmed claim hands them over. */
+    public Answer fetchClaim(String offerId, String claimId, String claimSecret) {
+        Answer answer = appliance.request("GET", "/api/v1/duplications/" + offerId + "/claims/" + claimId
+                + "?secret=" + java.net.URLEncoder.encode(claimSecret, StandardCharsets.UTF_8), null);
+        if (answer.status() == 200 && !answer.json().isNull("deviceToken")) {
+            deviceId = answer.json().getString("deviceId");
+            token = answer.json().getString("deviceToken");
+        }
+        return answer;
+    }
+
+    public Answer block(String notificationId) {
+        return signed("POST", "/api/v1/device/notifications/" + notificationId + "/block", "{}", true);
+    }
+
     public Answer inbox() {
         return read("/api/v1/device/inbox");
     }
@@ -149,10 +214,10 @@ public final class DeviceSimulator {
 
     /** Opens {@code /device/events}; each received event's data arrives in the queue as JSON. */
     public EventStream events() {
-        HttpRequest request = HttpRequest.newBuilder(appliance.uri("api/v1/device/events"))
+        HttpRequest request = appliance.withOrigin(HttpRequest.newBuilder(appliance.uri("api/v1/device/events"))
                 .header("Authorization", "Device " + token)
                 .header("Accept", "text/event-stream")
-                .GET().build();
+                .GET()).build();
         EventStream stream = new EventStream();
         appliance.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .thenAccept(response -> stream.consume(response.statusCode(), response.body()));

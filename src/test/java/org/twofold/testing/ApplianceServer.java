@@ -32,14 +32,16 @@ public final class ApplianceServer implements AutoCloseable {
     private final Path workDir;
     private final Path log;
     private final TestDatabase database;
+    private final TestMailServer mail;
     private final String adminPassword;
 
-    private ApplianceServer(Process process, int port, Path workDir, Path log, TestDatabase database) {
+    private ApplianceServer(Process process, int port, Path workDir, Path log, TestDatabase database, TestMailServer mail) {
         this.process = process;
         this.port = port;
         this.workDir = workDir;
         this.log = log;
         this.database = database;
+        this.mail = mail;
         this.adminPassword = readAdminPassword(workDir.resolve("data"));
     }
 
@@ -52,10 +54,16 @@ public final class ApplianceServer implements AutoCloseable {
             deleteRecursively(workDir);
             Files.createDirectories(workDir);
             TestDatabase database = TestDatabase.start(db, workDir);
+            TestMailServer mail = TestMailServer.start(freePort());
             int port = freePort();
             Map<String, String> env = new HashMap<>(database.environment());
             env.put("TWOFOLD_DATA_DIR", workDir.resolve("data").toString());
             env.put("TWOFOLD_AUTH_SESSION_SECONDS", Integer.toString(AUTH_SESSION_SECONDS));
+            env.put("TWOFOLD_MAIL_HOST", "127.0.0.1");
+            env.put("TWOFOLD_MAIL_PORT", Integer.toString(mail.port()));
+            env.put("TWOFOLD_MAIL_FROM", "twofold@appliance.test");
+            // Tests act from many addresses (X-Forwarded-For), as clients behind a reverse proxy would.
+            env.put("TWOFOLD_HTTP_TRUSTED_PROXIES", "127.0.0.1");
             env.putAll(extraEnvironment());
             Path log = workDir.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(
@@ -68,8 +76,7 @@ public final class ApplianceServer implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
-            ApplianceServer server = awaitReady(process, port, workDir, log, database);
-            return server;
+            return awaitReady(process, port, workDir, log, database, mail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +91,8 @@ public final class ApplianceServer implements AutoCloseable {
         return env;
     }
 
-    private static ApplianceServer awaitReady(Process process, int port, Path workDir, Path log, TestDatabase database) {
+    private static ApplianceServer awaitReady(Process process, int port, Path workDir, Path log, TestDatabase database,
+                                              TestMailServer mail) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
         while (Instant.now().isBefore(deadline)) {
@@ -92,7 +100,7 @@ public final class ApplianceServer implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + tail(log));
             }
             if (answers200(ready)) {
-                return new ApplianceServer(process, port, workDir, log, database);
+                return new ApplianceServer(process, port, workDir, log, database, mail);
             }
             sleep(500);
         }
@@ -132,6 +140,10 @@ public final class ApplianceServer implements AutoCloseable {
         return database;
     }
 
+    public TestMailServer mail() {
+        return mail;
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -143,6 +155,7 @@ public final class ApplianceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        mail.close();
     }
 
     /** The harness lets the appliance generate the first admin password, as on a real first start. */

@@ -31,6 +31,17 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A client address of its own (10.x.y.z) for a test, so that per-source attempt limits of one test
+     * never lock out another (the appliance under test trusts X-Forwarded-For from 127.0.0.1).
+     */
+    public static String uniqueAddress() {
+        int n = ADDRESSES.incrementAndGet() + (int) (ProcessHandle.current().pid() % 1000) * 5000;
+        return "10." + ((n >> 16) & 0xFF) + "." + ((n >> 8) & 0xFF) + "." + (n & 0xFF);
+    }
+
     /** Creates an identity as admin and answers its activation code. */
     public static String createIdentity(ApplianceServer server, String user) {
         return server.admin().createIdentity(user, user + "@corp.test").expect(201).json().getString("activationCode");

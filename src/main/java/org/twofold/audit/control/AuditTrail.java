@@ -38,6 +38,15 @@ public class AuditTrail {
         em.persist(head.append(clock.instant(), actor, action, target, outcome, detail));
     }
 
+    /**
+     * Records a refused attempt in a transaction of its own: the refusal rolls the request's transaction
+     * back, the record of it must stay.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(Actor actor, String action, String target, String detail) {
+        record(actor, action, target, Outcome.DENIED, detail);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void system(String action, String target, String detail) {
         record(Actor.SYSTEM, action, target, Outcome.SUCCESS, detail);

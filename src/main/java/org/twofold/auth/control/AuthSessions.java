@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,7 @@ import org.twofold.auth.entity.AuthStatus;
 import org.twofold.auth.entity.NumberChallenge;
 import org.twofold.auth.entity.RelyingParty;
 import org.twofold.crypto.control.SecretCodes;
+import org.twofold.device.control.DeviceBlocked;
 import org.twofold.device.control.DeviceRegistry;
 import org.twofold.device.entity.Device;
 import org.twofold.identity.control.Identities;
@@ -119,6 +121,17 @@ public class AuthSessions {
         audit.record(actor, "login.decide", "auth-session:" + session.id() + " (" + user + ")",
                 outcome == AuthStatus.APPROVED ? Outcome.SUCCESS : Outcome.DENIED, detail);
         return outcome;
+    }
+
+    /** A blocked newcomer may be a thief in the middle of logging in: every waiting login of the identity ends. */
+    void cancelPendingOnBlock(@Observes DeviceBlocked blocked) {
+        em.createQuery("UPDATE AuthSession s SET s.status = :cancelled, s.decidedAt = :now"
+                        + " WHERE s.identityId = :identity AND s.status = :pending")
+                .setParameter("cancelled", AuthStatus.CANCELLED)
+                .setParameter("now", clock.instant())
+                .setParameter("identity", blocked.identityId())
+                .setParameter("pending", AuthStatus.PENDING)
+                .executeUpdate();
     }
 
     public List<PendingLogin> pendingFor(String identityId) {

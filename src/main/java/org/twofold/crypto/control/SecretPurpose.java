@@ -8,5 +8,7 @@ public enum SecretPurpose {
     RESTORE_CODE,
     OTP,
     DUPLICATION_SECRET,
-    CLAIM_SECRET
+    CLAIM_SECRET,
+    /** derives a duplicated device's token from its claim secret */
+    DUPLICATION_TOKEN
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,7 @@ import org.twofold.operator.boundary.AllowedRoles;
 import org.twofold.operator.boundary.CurrentOperator;
 import org.twofold.operator.entity.Role;
 
-/** {@code DELETE /admin/devices/{id}}: the helpdesk unpairs a lost device. */
+/** Operators unpair lost devices and lift blocks. */
 @RequestScoped
 @Path("admin/devices")
 public class AdminDevicesResource {
@@ -36,6 +37,17 @@ public class AdminDevicesResource {
     public Response unpair(@PathParam("deviceId") String deviceId) {
         Device device = devices.require(deviceId);
         devices.unpair(deviceId, identities.byId(device.identityId()).user(), operator.actor());
+        return Response.noContent().build();
+    }
+
+    /** Only an operator lifts a block, after making sure the device is the user's after all. */
+    @POST
+    @Path("{deviceId}/unblock")
+    @AllowedRoles({Role.SECURITY_OFFICER, Role.ADMIN})
+    @Transactional
+    public Response unblock(@PathParam("deviceId") String deviceId) {
+        Device device = devices.require(deviceId);
+        devices.unblock(deviceId, identities.byId(device.identityId()).user(), operator.actor());
         return Response.noContent().build();
     }
 }

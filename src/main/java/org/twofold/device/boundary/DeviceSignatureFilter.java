@@ -10,9 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import org.twofold.crypto.control.DeviceKeys;
-import org.twofold.crypto.control.RequestSignature;
-import org.twofold.device.entity.Device;
 
 /** Token first (who claims to call), then the signature by that device's own key. */
 @Provider
@@ -29,9 +26,6 @@ public class DeviceSignatureFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        Device device = tokens.authenticate(request);
-        RequestSignature signed = signedRequests.read(request);
-        signedRequests.verify(signed, DeviceKeys.parse(device.publicKey()).orElseThrow(
-                () -> new IllegalStateException("Stored key of device " + device.id() + " is unreadable")));
+        signedRequests.verifyDeviceSignature(request, tokens.authenticate(request));
     }
 }

@@ -1,5 +1,9 @@
 package org.twofold.device.boundary;
 
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,19 +25,35 @@ public class DeviceTokens {
     @Inject
     CurrentDevice current;
 
+    @Inject
+    Clock clock;
+
     Device authenticate(ContainerRequestContext request) {
+        return authenticate(request, Optional.empty());
+    }
+
+    /**
+     * As above, but a device wiped by a restore is let through when it blocks with the notification of
+     * that restore, for 24 h (PROTOCOL.md): the real owner can still stop a thief.
+     */
+    Device authenticate(ContainerRequestContext request, Optional<String> blockingNotificationId) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw invalidToken();
         }
         Device device = devices.byToken(authorization.substring(SCHEME.length()).trim())
                 .orElseThrow(DeviceTokens::invalidToken);
-        if (!device.isActive()) {
+        Optional<String> mayStillBlock = device.blockableRestoreNotification(clock.instant());
+        boolean wipedOwnerBlocking = mayStillBlock.isPresent() && mayStillBlock.equals(blockingNotificationId);
+        if (!device.isActive() && !wipedOwnerBlocking) {
             throw new Refusal(Refusal.Kind.GONE, "device-removed",
-                    "This device was removed from the identity; delete its key");
+                    "This device was removed from the identity; delete its key",
+                    mayStillBlock.<Map<String, Object>>map(id -> Map.of("notificationId", id)).orElse(Map.of()));
         }
         current.authenticated(device);
-        devices.touch(device);
+        if (device.isActive()) {
+            devices.touch(device);
+        }
         return device;
     }
 

@@ -44,7 +44,8 @@ public class EnrollmentResource {
                 Actor.newDevice(origin.sourceAddress()));
         return Response.status(Response.Status.CREATED)
                 .entity(new NewDeviceAnswer(enrolled.bound().device().id(), enrolled.bound().token(),
-                        enrolled.identity().user(), NewDeviceAnswer.RestoreAnswer.inactive()))
+                        enrolled.identity().user(),
+                        NewDeviceAnswer.RestoreAnswer.withoutCode(enrolled.identity().restoreActive(), "DEVICE_DISPLAY")))
                 .build();
     }
 }

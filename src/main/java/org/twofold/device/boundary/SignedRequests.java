@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.twofold.crypto.control.DeviceKeys;
 import org.twofold.crypto.control.RequestSignature;
+import org.twofold.device.entity.Device;
 import org.twofold.platform.control.Refusal;
 
 /** Reads the signature headers and the exact body bytes of a request, and checks them. */
@@ -45,6 +47,12 @@ public class SignedRequests {
                     "The signature timestamp is more than " + maxSkewSeconds + " s away from the server's clock");
         }
         return signed;
+    }
+
+    /** The request must be signed by this (already authenticated) device's own key. */
+    void verifyDeviceSignature(ContainerRequestContext request, Device device) throws IOException {
+        verify(read(request), DeviceKeys.parse(device.publicKey()).orElseThrow(
+                () -> new IllegalStateException("Stored key of device " + device.id() + " is unreadable")));
     }
 
     void verify(RequestSignature signed, ECPublicKey key) {

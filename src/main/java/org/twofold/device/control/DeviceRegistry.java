@@ -51,25 +51,50 @@ public class DeviceRegistry {
     Event<DeviceDisconnect> disconnects;
 
     @Inject
+    Event<DeviceBlocked> blocks;
+
+    @Inject
     Clock clock;
 
     public BoundDevice bind(String identityId, String publicKey, String name, String platform, BoundVia boundVia) {
         String token = codes.token(TOKEN_PREFIX, 32);
-        Device device = new Device(identityId, publicKey, hasher.hash(SecretPurpose.DEVICE_TOKEN, token),
-                name, platform, boundVia, clock.instant());
+        return new BoundDevice(bindWithToken(identityId, publicKey, name, platform, boundVia, tokenHash(token)), token);
+    }
+
+    /** Binds a device whose token the caller derived and will hand over itself (duplication by QR). */
+    public Device bindWithToken(String identityId, String publicKey, String name, String platform, BoundVia boundVia,
+                                String tokenHash) {
+        Device device = new Device(identityId, publicKey, tokenHash, name, platform, boundVia, clock.instant());
         em.persist(device);
-        return new BoundDevice(device, token);
+        return device;
+    }
+
+    public String tokenHash(String token) {
+        return hasher.hash(SecretPurpose.DEVICE_TOKEN, token);
+    }
+
+    /** A device token derived from a secret only the new device holds: {@code tfd_} + HMAC(pepper, secret). */
+    public String derivedToken(String deviceSecret) {
+        return TOKEN_PREFIX + hasher.hash(SecretPurpose.DUPLICATION_TOKEN, deviceSecret);
     }
 
     public Optional<Device> byToken(String token) {
         return em.createQuery("SELECT d FROM Device d WHERE d.tokenHash = :hash", Device.class)
-                .setParameter("hash", hasher.hash(SecretPurpose.DEVICE_TOKEN, token))
+                .setParameter("hash", tokenHash(token))
                 .getResultStream().findFirst();
     }
 
     public List<Device> devicesOf(String identityId) {
         return em.createQuery("SELECT d FROM Device d WHERE d.identityId = :identity ORDER BY d.createdAt", Device.class)
                 .setParameter("identity", identityId)
+                .getResultList();
+    }
+
+    public List<Device> activeDevicesOf(String identityId) {
+        return em.createQuery("SELECT d FROM Device d WHERE d.identityId = :identity AND d.state = :active"
+                        + " ORDER BY d.createdAt", Device.class)
+                .setParameter("identity", identityId)
+                .setParameter("active", DeviceState.ACTIVE)
                 .getResultList();
     }
 
@@ -111,9 +136,72 @@ public class DeviceRegistry {
             throw unknownDevice();
         }
         notifications.announce(device.identityId(), NotificationType.DEVICE_UNPAIRED, device.id(), device.name());
-        audit.record(actor, "device.unpair", "device:" + device.id() + " (" + user + ")", Outcome.SUCCESS, null);
+        audit.record(actor, "device.unpair", target(device, user), Outcome.SUCCESS, null);
         disconnects.fire(new DeviceDisconnect(device.id()));
         return device;
+    }
+
+    /**
+     * A restore wipes the identity's other devices in the transaction that binds the new one. Each
+     * wiped device remembers the restore's notification, which it may still use to block the newcomer.
+     */
+    public List<Device> wipeAllBut(String identityId, String keptDeviceId, String restoreNotificationId, String user,
+                                   Actor actor) {
+        List<Device> wiped = activeDevicesOf(identityId).stream()
+                .filter(device -> !device.id().equals(keptDeviceId)).toList();
+        for (Device device : wiped) {
+            em.createQuery("UPDATE Device d SET d.state = :unpaired, d.removedAt = :now, d.removalNotificationId = :notification,"
+                            + " d.version = d.version + 1 WHERE d.id = :id AND d.state = :active")
+                    .setParameter("unpaired", DeviceState.UNPAIRED)
+                    .setParameter("now", clock.instant())
+                    .setParameter("notification", restoreNotificationId)
+                    .setParameter("id", device.id())
+                    .setParameter("active", DeviceState.ACTIVE)
+                    .executeUpdate();
+            audit.record(actor, "device.wipe", target(device, user), Outcome.SUCCESS, "wiped by restore");
+            disconnects.fire(new DeviceDisconnect(device.id()));
+        }
+        return wiped;
+    }
+
+    /**
+     * Blocks a device reported as unauthorised: at once and for good (only an operator unblocks). A device
+     * already unpaired is blocked too, so that an operator cannot mistake it for a harmless removal.
+     */
+    public boolean block(Device device, String user, Actor actor) {
+        int changed = em.createQuery("UPDATE Device d SET d.state = :blocked, d.removedAt = :now, d.version = d.version + 1"
+                        + " WHERE d.id = :id AND d.state <> :blocked")
+                .setParameter("blocked", DeviceState.BLOCKED)
+                .setParameter("now", clock.instant())
+                .setParameter("id", device.id())
+                .executeUpdate();
+        if (changed != 1) {
+            return false;
+        }
+        blocks.fire(new DeviceBlocked(device.identityId(), device.id(), device.boundVia()));
+        notifications.announce(device.identityId(), NotificationType.DEVICE_BLOCKED, device.id(), device.name());
+        audit.record(actor, "device.block", target(device, user), Outcome.SUCCESS, "reported as unauthorised");
+        disconnects.fire(new DeviceDisconnect(device.id()));
+        return true;
+    }
+
+    /** An operator lifts a block after checking the device is the user's after all. */
+    public void unblock(String deviceId, String user, Actor actor) {
+        Device device = require(deviceId);
+        int changed = em.createQuery("UPDATE Device d SET d.state = :active, d.removedAt = NULL, d.version = d.version + 1"
+                        + " WHERE d.id = :id AND d.state = :blocked")
+                .setParameter("active", DeviceState.ACTIVE)
+                .setParameter("id", deviceId)
+                .setParameter("blocked", DeviceState.BLOCKED)
+                .executeUpdate();
+        if (changed != 1) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "device-not-blocked", "This device is not blocked");
+        }
+        audit.record(actor, "device.unblock", target(device, user), Outcome.SUCCESS, null);
+    }
+
+    public static String target(Device device, String user) {
+        return "device:" + device.id() + " (" + user + ")";
     }
 
     /** Records that a device was seen, at most once a minute per device. */

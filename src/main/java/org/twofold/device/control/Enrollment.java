@@ -42,7 +42,7 @@ public class Enrollment {
         }
         BoundDevice bound = devices.bind(identity.id(), publicKey, deviceName, platform, BoundVia.ENROLLMENT);
         notifications.announce(identity.id(), NotificationType.DEVICE_ADDED, bound.device().id(), deviceName);
-        audit.record(actor, "device.enroll", "device:" + bound.device().id() + " (" + identity.user() + ")",
+        audit.record(actor, "device.enroll", DeviceRegistry.target(bound.device(), identity.user()),
                 Outcome.SUCCESS, deviceName + ", " + platform);
         return new Enrolled(identity, bound);
     }

@@ -2,6 +2,7 @@ package org.twofold.device.entity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -19,6 +20,8 @@ public class Device {
 
     /** Last-seen times are for people; refreshing them more often would cost a write per read. */
     static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(1);
+    /** How long a device wiped by a restore may still block the newcomer that wiped it. */
+    public static final Duration BLOCK_AFTER_WIPE = Duration.ofHours(24);
 
     @Id
     private String id;
@@ -52,6 +55,9 @@ public class Device {
     @Column(name = "removed_at")
     private Instant removedAt;
 
+    @Column(name = "removal_notification_id")
+    private String removalNotificationId;
+
     @Version
     private long version;
 
@@ -74,6 +80,16 @@ public class Device {
 
     public boolean isActive() {
         return state == DeviceState.ACTIVE;
+    }
+
+    /**
+     * The notification of the restore that wiped this device, while the device may still use it to block
+     * the newcomer (24 h); empty for any other removal.
+     */
+    public Optional<String> blockableRestoreNotification(Instant now) {
+        boolean wipedRecently = state == DeviceState.UNPAIRED && removalNotificationId != null
+                && removedAt != null && now.isBefore(removedAt.plus(BLOCK_AFTER_WIPE));
+        return wipedRecently ? Optional.of(removalNotificationId) : Optional.empty();
     }
 
     public boolean lastSeenIsStale(Instant now) {

@@ -28,6 +28,7 @@ import org.twofold.operator.boundary.CurrentOperator;
 import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.ApplianceUrl;
 import org.twofold.platform.control.JsonMembers;
+import org.twofold.restore.control.RestoreLocks;
 
 /** Operators create identities, hand out activation codes and switch identities off and on. */
 @RequestScoped
@@ -46,6 +47,9 @@ public class AdminIdentitiesResource {
 
     @Inject
     ApplianceUrl applianceUrl;
+
+    @Inject
+    RestoreLocks restoreLocks;
 
     @POST
     @AllowedRoles({Role.ADMIN, Role.HELPDESK})
@@ -83,7 +87,8 @@ public class AdminIdentitiesResource {
         List<DeviceView> deviceViews = devices.devicesOf(identity.id()).stream()
                 .map(device -> DeviceView.of(device, null)).toList();
         return new Details(identity.user(), identity.email(), identity.displayName(), identity.status().name(),
-                null, deviceViews, new RestoreSummary(identity.restoreActive()), identity.successfulLogins());
+                null, deviceViews, new RestoreSummary(identity.restoreActive(), restoreLocks.isLocked(identity)),
+                identity.successfulLogins());
     }
 
     @POST
@@ -104,6 +109,15 @@ public class AdminIdentitiesResource {
         return details(user);
     }
 
+    @POST
+    @Path("{user}/restore-unlock")
+    @AllowedRoles({Role.ADMIN, Role.SECURITY_OFFICER, Role.HELPDESK})
+    @Transactional
+    public Details unlockRestore(@PathParam("user") String user) {
+        restoreLocks.unlock(identities.require(user), operator.actor());
+        return details(user);
+    }
+
     public record Created(String user, String activationCode, String activationQr, String activationLink,
                           Instant expiresAt) {
     }
@@ -117,6 +131,7 @@ public class AdminIdentitiesResource {
                           List<DeviceView> devices, RestoreSummary restore, long successfulLogins) {
     }
 
-    public record RestoreSummary(boolean active) {
+    /** {@code locked}: restore is shut by failed guesses or a blocked newcomer until an operator opens it. */
+    public record RestoreSummary(boolean active, boolean locked) {
     }
 }

@@ -92,6 +92,24 @@ public class Identities {
         return identity;
     }
 
+    /** Restore activation is on while the identity has a restore code. */
+    public void restoreActive(String identityId, boolean active) {
+        em.createQuery("UPDATE Identity i SET i.restoreActive = :active, i.version = i.version + 1 WHERE i.id = :id")
+                .setParameter("active", active)
+                .setParameter("id", identityId)
+                .executeUpdate();
+    }
+
+    /** A completed restore brings a deactivated identity back: the user proved both factors again. */
+    public boolean reactivateAfterRestore(String identityId) {
+        return em.createQuery("UPDATE Identity i SET i.status = :active, i.version = i.version + 1"
+                        + " WHERE i.id = :id AND i.status = :deactivated")
+                .setParameter("active", IdentityStatus.ACTIVE)
+                .setParameter("deactivated", IdentityStatus.DEACTIVATED)
+                .setParameter("id", identityId)
+                .executeUpdate() == 1;
+    }
+
     /** Counted in the database, so concurrent approvals never lose a count. */
     public void countSuccessfulLogin(String identityId) {
         em.createQuery("UPDATE Identity i SET i.successfulLogins = i.successfulLogins + 1 WHERE i.id = :id")

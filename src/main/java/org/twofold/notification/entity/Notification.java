@@ -35,6 +35,9 @@ public class Notification {
 
     private boolean blockable;
 
+    @Column(name = "blocked_at")
+    private Instant blockedAt;
+
     protected Notification() {
     }
 
@@ -74,5 +77,9 @@ public class Notification {
 
     public boolean blockable() {
         return blockable;
+    }
+
+    public Instant blockedAt() {
+        return blockedAt;
     }
 }

@@ -1,0 +1,87 @@
+package org.twofold.mail.boundary;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+
+import org.twofold.mail.control.MailOutbox;
+import org.twofold.mail.control.SmtpTransport;
+import org.twofold.mail.entity.OutboxMail;
+
+/**
+ * Sends what the outbox holds: right after the transaction that queued a mail commits, and every
+ * few seconds for retries (and for mail queued while this node was down).
+ */
+@Singleton
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+
+    static final int MAX_ROUNDS = 10;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    SmtpTransport smtp;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.MailQueued queued) {
+        executor.execute(this::drain);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    public void retry() {
+        drain();
+    }
+
+    /**
+     * One drain at a time per node. It goes round again while it found work, so a mail queued during a
+     * drain still leaves at once; failed mails are not due again until their backoff passed.
+     */
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<String> due = outbox.due();
+            for (int round = 0; round < MAX_ROUNDS && !due.isEmpty(); round++) {
+                due.forEach(id -> outbox.claim(id).ifPresent(this::send));
+                due = outbox.due();
+            }
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void send(OutboxMail mail) {
+        try {
+            smtp.send(mail);
+            outbox.sent(mail.id());
+        } catch (MessagingException | RuntimeException failure) {
+            LOG.log(Level.WARNING, () -> "Mail " + mail.id() + " not sent (attempt " + mail.attempts()
+                    + "), will retry: " + failure.getMessage());
+            outbox.failed(mail.id(), mail.attempts(), String.valueOf(failure.getMessage()));
+        }
+    }
+}

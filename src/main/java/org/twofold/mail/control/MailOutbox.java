@@ -1,0 +1,96 @@
+package org.twofold.mail.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.twofold.mail.entity.OutboxMail;
+
+/**
+ * The transactional outbox. {@link #enqueue} joins the caller's transaction; the sender claims due
+ * mails one by one (a claim is a conditional update, so two nodes never send the same mail at once)
+ * and marks each sent or schedules its retry.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    /** A claim older than this is taken to be from a node that died while sending. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    static final int BATCH = 50;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String recipient, String subject, String body) {
+        em.persist(new OutboxMail(recipient, subject, body, clock.instant()));
+        queued.fire(new MailQueued());
+    }
+
+    /** Ids of mails due now, oldest first. */
+    @Transactional
+    public List<String> due() {
+        Instant now = clock.instant();
+        return em.createQuery("SELECT m.id FROM OutboxMail m WHERE m.sentAt IS NULL AND m.nextAttemptAt <= :now"
+                        + " AND (m.claimedUntil IS NULL OR m.claimedUntil < :now) ORDER BY m.nextAttemptAt", String.class)
+                .setParameter("now", now)
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+
+    /** Claims one mail for sending; empty when another sender was quicker or it is no longer due. */
+    @Transactional
+    public Optional<OutboxMail> claim(String id) {
+        Instant now = clock.instant();
+        int claimed = em.createQuery("UPDATE OutboxMail m SET m.claimedUntil = :until, m.attempts = m.attempts + 1"
+                        + " WHERE m.id = :id AND m.sentAt IS NULL AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
+                .setParameter("until", now.plus(CLAIM))
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .executeUpdate();
+        return claimed == 1 ? Optional.ofNullable(em.find(OutboxMail.class, id)) : Optional.empty();
+    }
+
+    @Transactional
+    public void sent(String id) {
+        em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.claimedUntil = NULL, m.lastError = NULL WHERE m.id = :id")
+                .setParameter("now", clock.instant())
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    @Transactional
+    public void failed(String id, int attempts, String error) {
+        Instant now = clock.instant();
+        em.createQuery("UPDATE OutboxMail m SET m.claimedUntil = NULL, m.nextAttemptAt = :next, m.lastError = :error"
+                        + " WHERE m.id = :id")
+                .setParameter("next", OutboxMail.nextAttemptAfter(attempts, now))
+                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Mails not yet sent (the backlog health and the dashboard show). */
+    public long backlog() {
+        return em.createQuery("SELECT COUNT(m) FROM OutboxMail m WHERE m.sentAt IS NULL", Long.class).getSingleResult();
+    }
+
+    /** Fired inside the enqueuing transaction; the sender reacts after commit, so mail goes out at once. */
+    public record MailQueued() {
+    }
+}

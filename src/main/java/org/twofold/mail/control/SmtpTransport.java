@@ -1,0 +1,83 @@
+package org.twofold.mail.control;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.twofold.mail.entity.OutboxMail;
+
+/** Hands one mail to the SMTP server configured by {@code twofold.mail.*}. */
+@ApplicationScoped
+public class SmtpTransport {
+
+    static final String TIMEOUT_MS = "10000";
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.host")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.port")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.from")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.starttls")
+    boolean startTls;
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "twofold.mail.password")
+    Optional<String> password;
+
+    public void send(OutboxMail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
+        Transport.send(message);
+    }
+
+    private Session session() {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", host);
+        smtp.put("mail.smtp.port", Integer.toString(port));
+        smtp.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
+        smtp.put("mail.smtp.timeout", TIMEOUT_MS);
+        smtp.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        if (startTls) {
+            smtp.put("mail.smtp.starttls.enable", "true");
+            smtp.put("mail.smtp.starttls.required", "true");
+        }
+        if (username.isPresent()) {
+            smtp.put("mail.smtp.auth", "true");
+            return Session.getInstance(smtp, new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(username.get(), password.orElse(""));
+                }
+            });
+        }
+        return Session.getInstance(smtp);
+    }
+}

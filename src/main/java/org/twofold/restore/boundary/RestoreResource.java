@@ -1,0 +1,72 @@
+package org.twofold.restore.boundary;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.twofold.audit.entity.Actor;
+import org.twofold.device.boundary.NewDeviceAnswer;
+import org.twofold.device.boundary.NewDeviceKey;
+import org.twofold.device.boundary.SignedByNewKey;
+import org.twofold.platform.control.JsonMembers;
+import org.twofold.platform.control.RequestOrigin;
+import org.twofold.restore.control.NewDeviceKeyMaterial;
+import org.twofold.restore.control.RestoredDevice;
+import org.twofold.restore.control.Restores;
+import org.twofold.restore.control.StartedRestore;
+
+/** The two restore steps of a new phone that has no token yet. */
+@RequestScoped
+@Path("restore")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RestoreResource {
+
+    @Inject
+    Restores restores;
+
+    @Inject
+    NewDeviceKey newKey;
+
+    @Inject
+    RequestOrigin origin;
+
+    @POST
+    @Transactional
+    public Response start(JsonObject body) {
+        JsonMembers request = JsonMembers.of(body);
+        StartedRestore started = restores.start(request.text("user", 256), request.text("restoreCode", 100),
+                Actor.newDevice(origin.sourceAddress()));
+        return Response.accepted(new Started(started.restoreId(), started.otpSentTo(), started.expiresAt())).build();
+    }
+
+    @POST
+    @Path("{restoreId}/complete")
+    @SignedByNewKey
+    @Transactional
+    public Response complete(@PathParam("restoreId") String restoreId, JsonObject body) {
+        JsonMembers request = JsonMembers.of(body);
+        RestoredDevice restored = restores.complete(restoreId, request.text("otp", 20),
+                new NewDeviceKeyMaterial(newKey.publicKey(), request.text("deviceName", 100), request.text("platform", 40)),
+                request.flag("keepOldDevices", false), request.optionalText("replacesDeviceId", 36),
+                Actor.newDevice(origin.sourceAddress()));
+        RestoreCodeAnswer code = RestoreCodeAnswer.of(restored.restoreCode());
+        return Response.status(Response.Status.CREATED)
+                .entity(new NewDeviceAnswer(restored.bound().device().id(), restored.bound().token(), restored.user(),
+                        new NewDeviceAnswer.RestoreAnswer(true, code.code(), code.delivery(), code.link(), code.qr())))
+                .build();
+    }
+
+    public record Started(String restoreId, String otpSentTo, Instant expiresAt) {
+    }
+}

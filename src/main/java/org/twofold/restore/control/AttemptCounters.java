@@ -1,0 +1,62 @@
+package org.twofold.restore.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.twofold.restore.entity.AttemptCounter;
+
+/** The counter rows behind {@link AttemptGuard}, each change in a transaction of its own. */
+@ApplicationScoped
+public class AttemptCounters {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Creates the subject's row if it is missing; fails when another request created it at the same moment. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void create(String subject) {
+        if (em.find(AttemptCounter.class, subject) == null) {
+            em.persist(new AttemptCounter(subject));
+            em.flush();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean admit(List<String> subjects) {
+        Instant now = clock.instant();
+        List<AttemptCounter> counters = locked(subjects);
+        if (counters.stream().anyMatch(counter -> counter.isLocked(now))) {
+            return false;
+        }
+        counters.forEach(counter -> counter.admit(now));
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reset(List<String> subjects) {
+        locked(subjects).forEach(AttemptCounter::reset);
+    }
+
+    public boolean isLocked(String subject) {
+        AttemptCounter counter = em.find(AttemptCounter.class, subject);
+        return counter != null && counter.isLocked(clock.instant());
+    }
+
+    /** Row locks in a fixed (sorted) order, so two requests over the same subjects never deadlock. */
+    private List<AttemptCounter> locked(List<String> subjects) {
+        return subjects.stream().sorted().distinct()
+                .map(subject -> em.find(AttemptCounter.class, subject, LockModeType.PESSIMISTIC_WRITE))
+                .toList();
+    }
+}

@@ -1,0 +1,8 @@
+package org.twofold.restore.entity;
+
+public enum ClaimStatus {
+    PENDING,
+    CONFIRMED,
+    REJECTED,
+    EXPIRED
+}
