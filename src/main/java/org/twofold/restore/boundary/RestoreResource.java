@@ -5,7 +5,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,7 @@ import org.twofold.restore.control.RestoredDevice;
 import org.twofold.restore.control.Restores;
 import org.twofold.restore.control.StartedRestore;
 
-/** The two restore steps of a new phone that has no token yet. */
+/** The two restore steps of a new phone that has no token yet; {@link Restores} draws the transaction lines. */
 @RequestScoped
 @Path("restore")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,7 +41,6 @@ public class RestoreResource {
     RequestOrigin origin;
 
     @POST
-    @Transactional
     public Response start(JsonObject body) {
         JsonMembers request = JsonMembers.of(body);
         StartedRestore started = restores.start(request.text("user", 256), request.text("restoreCode", 100),
@@ -53,7 +51,6 @@ public class RestoreResource {
     @POST
     @Path("{restoreId}/complete")
     @SignedByNewKey
-    @Transactional
     public Response complete(@PathParam("restoreId") String restoreId, JsonObject body) {
         JsonMembers request = JsonMembers.of(body);
         RestoredDevice restored = restores.complete(restoreId, request.text("otp", 20),

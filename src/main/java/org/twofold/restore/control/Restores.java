@@ -14,20 +14,11 @@ import jakarta.persistence.PersistenceContext;
 
 import org.twofold.audit.control.AuditTrail;
 import org.twofold.audit.entity.Actor;
-import org.twofold.audit.entity.Outcome;
-import org.twofold.crypto.control.SecretCodes;
 import org.twofold.crypto.control.SecretHasher;
 import org.twofold.crypto.control.SecretPurpose;
-import org.twofold.device.control.BoundDevice;
-import org.twofold.device.control.DeviceRegistry;
-import org.twofold.device.entity.BoundVia;
 import org.twofold.identity.control.Identities;
 import org.twofold.identity.entity.Identity;
 import org.twofold.identity.entity.IdentityStatus;
-import org.twofold.mail.control.MailOutbox;
-import org.twofold.notification.control.Notifications;
-import org.twofold.notification.entity.Notification;
-import org.twofold.notification.entity.NotificationType;
 import org.twofold.platform.control.Refusal;
 import org.twofold.restore.entity.RestoreAttempt;
 
@@ -35,6 +26,10 @@ import org.twofold.restore.entity.RestoreAttempt;
  * The two-step restore (promise 1): restore code → OTP by email → new device. Every refusal of step one
  * looks the same (unknown user, wrong code, restore off or prohibited) and costs the same work; every
  * guess passes the {@link AttemptGuard} first; the OTP belongs to one attempt and works once.
+ * <p>
+ * Deliberately not one transaction: the guard and the record of a refusal commit on their own (a
+ * refusal must not roll them back), and no request ever holds two database connections at once.
+ * What must be atomic — mailing the OTP, binding the new device — is in {@link RestoreSteps}.
  */
 @ApplicationScoped
 public class Restores {
@@ -59,16 +54,7 @@ public class Restores {
     Identities identities;
 
     @Inject
-    DeviceRegistry devices;
-
-    @Inject
-    Notifications notifications;
-
-    @Inject
-    MailOutbox outbox;
-
-    @Inject
-    SecretCodes codes;
+    RestoreSteps steps;
 
     @Inject
     SecretHasher hasher;
@@ -95,15 +81,7 @@ public class Restores {
                     "The user name or restore code is not right, or restore is not available");
         }
         guard.succeeded(subjects);
-        Identity found = restorable.get();
-        String otp = codes.digits(OTP_DIGITS);
-        Instant now = clock.instant();
-        RestoreAttempt attempt = new RestoreAttempt(found.id(), hasher.hash(SecretPurpose.OTP, otp),
-                actor.sourceAddress(), now, now.plus(OTP_VALIDITY));
-        em.persist(attempt);
-        outbox.enqueue(found.email(), RestoreMails.OTP_SUBJECT, RestoreMails.otpBody(found.user(), otp, OTP_VALIDITY));
-        audit.record(actor, "restore.start", Identities.target(found), Outcome.SUCCESS, "one-time code mailed");
-        return new StartedRestore(attempt.id(), MaskedEmail.of(found.email()), attempt.expiresAt());
+        return steps.mailOtp(restorable.get(), actor);
     }
 
     /**
@@ -124,45 +102,19 @@ public class Restores {
         String storedOtp = attempt == null ? NO_OTP : attempt.otpHash();
         boolean right = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now)
                 && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())).isPresent();
-        if (!right || !completeOnce(attempt, now)) {
+        if (!right) {
             audit.recordRefusal(actor, "restore.complete", identity.map(Identities::target).orElse("restore:" + restoreId),
                     "invalid one-time code");
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-otp", "The one-time code is not right or no longer valid");
+            throw invalidOtp();
         }
+        RestoredDevice restored = steps.bindRestoredDevice(attempt, identity.get(), newDevice, keepOldDevices,
+                replacesDeviceId, actor);
         guard.succeeded(subjects);
-        return bindRestoredDevice(identity.get(), newDevice, keepOldDevices, replacesDeviceId, actor);
+        return restored;
     }
 
-    private RestoredDevice bindRestoredDevice(Identity identity, NewDeviceKeyMaterial newDevice, boolean keepOldDevices,
-                                              Optional<String> replacesDeviceId, Actor actor) {
-        boolean keep = keepOldDevices && rules.keepOldDevicesAllowed(identity.id()) && devices.hasActiveDevice(identity.id());
-        BoundDevice bound = devices.bind(identity.id(), newDevice.publicKey(), newDevice.deviceName(), newDevice.platform(),
-                keep ? BoundVia.DUPLICATION_CODE : BoundVia.RESTORE);
-        Notification announced = notifications.announce(identity.id(),
-                keep ? NotificationType.DEVICE_DUPLICATED : NotificationType.DEVICE_RESTORED,
-                bound.device().id(), newDevice.deviceName());
-        if (keep) {
-            // PIN reset on a kept-devices restore: the phone's own stale binding goes, the others stay.
-            replacesDeviceId.map(id -> devices.requireOwn(identity.id(), id)).filter(d -> d.isActive())
-                    .ifPresent(stale -> devices.unpair(stale.id(), identity.user(), actor));
-        } else {
-            devices.wipeAllBut(identity.id(), bound.device().id(), announced.id(), identity.user(), actor);
-        }
-        String code = restoreCodes.issue(identity.id(), bound.device().id());
-        boolean reactivated = identities.reactivateAfterRestore(identity.id());
-        audit.record(actor, "restore.complete", DeviceRegistry.target(bound.device(), identity.user()), Outcome.SUCCESS,
-                (keep ? "old devices kept" : "old devices wiped") + (reactivated ? ", identity reactivated" : ""));
-        return new RestoredDevice(identity.user(), bound,
-                new IssuedRestoreCode(identity.user(), code, rules.restoreCodeDelivery(identity.id())));
-    }
-
-    /** Single use even under fifty parallel submissions of the right OTP: one conditional update wins. */
-    private boolean completeOnce(RestoreAttempt attempt, Instant now) {
-        return em.createQuery("UPDATE RestoreAttempt a SET a.completedAt = :now"
-                        + " WHERE a.id = :id AND a.completedAt IS NULL AND a.expiresAt > :now")
-                .setParameter("now", now)
-                .setParameter("id", attempt.id())
-                .executeUpdate() == 1;
+    static Refusal invalidOtp() {
+        return new Refusal(Refusal.Kind.INVALID, "invalid-otp", "The one-time code is not right or no longer valid");
     }
 
     static Refusal tooManyAttempts() {

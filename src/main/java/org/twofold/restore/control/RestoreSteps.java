@@ -1,0 +1,123 @@
+package org.twofold.restore.control;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.twofold.audit.control.AuditTrail;
+import org.twofold.audit.entity.Actor;
+import org.twofold.audit.entity.Outcome;
+import org.twofold.crypto.control.SecretCodes;
+import org.twofold.crypto.control.SecretHasher;
+import org.twofold.crypto.control.SecretPurpose;
+import org.twofold.device.control.BoundDevice;
+import org.twofold.device.control.DeviceRegistry;
+import org.twofold.device.entity.BoundVia;
+import org.twofold.device.entity.Device;
+import org.twofold.identity.control.Identities;
+import org.twofold.identity.entity.Identity;
+import org.twofold.mail.control.MailOutbox;
+import org.twofold.notification.control.Notifications;
+import org.twofold.notification.entity.Notification;
+import org.twofold.notification.entity.NotificationType;
+import org.twofold.restore.entity.RestoreAttempt;
+
+/** The two atomic steps of a restore, each one transaction. */
+@ApplicationScoped
+public class RestoreSteps {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RestoreCodes restoreCodes;
+
+    @Inject
+    RestoreRules rules;
+
+    @Inject
+    Identities identities;
+
+    @Inject
+    DeviceRegistry devices;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    SecretCodes codes;
+
+    @Inject
+    SecretHasher hasher;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** The attempt and its OTP mail commit together: no attempt without its mail, no mail without its attempt. */
+    @Transactional
+    public StartedRestore mailOtp(Identity identity, Actor actor) {
+        String otp = codes.digits(Restores.OTP_DIGITS);
+        Instant now = clock.instant();
+        RestoreAttempt attempt = new RestoreAttempt(identity.id(), hasher.hash(SecretPurpose.OTP, otp),
+                actor.sourceAddress(), now, now.plus(Restores.OTP_VALIDITY));
+        em.persist(attempt);
+        outbox.enqueue(identity.email(), RestoreMails.OTP_SUBJECT,
+                RestoreMails.otpBody(identity.user(), otp, Restores.OTP_VALIDITY));
+        audit.record(actor, "restore.start", Identities.target(identity), Outcome.SUCCESS, "one-time code mailed");
+        return new StartedRestore(attempt.id(), MaskedEmail.of(identity.email()), attempt.expiresAt());
+    }
+
+    /**
+     * Uses the attempt up, binds the new device, wipes the old devices (unless keeping them was asked for
+     * and is allowed) and replaces the restore code — one transaction, so the old devices are never gone
+     * without the new one bound.
+     */
+    @Transactional
+    public RestoredDevice bindRestoredDevice(RestoreAttempt attempt, Identity identity, NewDeviceKeyMaterial newDevice,
+                                             boolean keepOldDevices, Optional<String> replacesDeviceId, Actor actor) {
+        if (!completeOnce(attempt)) {
+            throw Restores.invalidOtp();
+        }
+        boolean keep = keepOldDevices && rules.keepOldDevicesAllowed(identity.id()) && devices.hasActiveDevice(identity.id());
+        BoundDevice bound = devices.bind(identity.id(), newDevice.publicKey(), newDevice.deviceName(), newDevice.platform(),
+                keep ? BoundVia.DUPLICATION_CODE : BoundVia.RESTORE);
+        Notification announced = notifications.announce(identity.id(),
+                keep ? NotificationType.DEVICE_DUPLICATED : NotificationType.DEVICE_RESTORED,
+                bound.device().id(), newDevice.deviceName());
+        if (keep) {
+            // PIN reset on a kept-devices restore: the phone's own stale binding goes, the others stay.
+            replacesDeviceId.map(id -> devices.requireOwn(identity.id(), id)).filter(Device::isActive)
+                    .ifPresent(stale -> devices.unpair(stale.id(), identity.user(), actor));
+        } else {
+            devices.wipeAllBut(identity.id(), bound.device().id(), announced.id(), identity.user(), actor);
+        }
+        String code = restoreCodes.issue(identity.id(), bound.device().id());
+        boolean reactivated = identities.reactivateAfterRestore(identity.id());
+        audit.record(actor, "restore.complete", DeviceRegistry.target(bound.device(), identity.user()), Outcome.SUCCESS,
+                (keep ? "old devices kept" : "old devices wiped") + (reactivated ? ", identity reactivated" : ""));
+        return new RestoredDevice(identity.user(), bound,
+                new IssuedRestoreCode(identity.user(), code, rules.restoreCodeDelivery(identity.id())));
+    }
+
+    /** Single use even under fifty parallel submissions of the right OTP: one conditional update wins. */
+    private boolean completeOnce(RestoreAttempt attempt) {
+        Instant now = clock.instant();
+        return em.createQuery("UPDATE RestoreAttempt a SET a.completedAt = :now"
+                        + " WHERE a.id = :id AND a.completedAt IS NULL AND a.expiresAt > :now")
+                .setParameter("now", now)
+                .setParameter("id", attempt.id())
+                .executeUpdate() == 1;
+    }
+}
