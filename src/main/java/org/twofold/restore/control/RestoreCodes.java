@@ -29,6 +29,7 @@ public class RestoreCodes {
     static final int BITS = 128;
     /** Compared against when there is nothing to compare, so that every refusal costs the same. */
     private static final String NO_CODE = "no-restore-code";
+    private static final String NO_IDENTITY = "no-identity";
 
     @PersistenceContext
     EntityManager em;
@@ -56,7 +57,9 @@ public class RestoreCodes {
 
     /** True when restore is on for the identity, not shut by a block, and the typed code is its code. */
     public boolean matches(Optional<String> identityId, String typedCode) {
-        Optional<RestoreCredential> credential = identityId.map(id -> em.find(RestoreCredential.class, id));
+        // looked up for unknown users too (under an id no identity has): every refusal costs the same
+        Optional<RestoreCredential> credential = Optional.ofNullable(
+                em.find(RestoreCredential.class, identityId.orElse(NO_IDENTITY)));
         String stored = credential.filter(RestoreCredential::hasCode).map(RestoreCredential::codeHash).orElse(NO_CODE);
         boolean right = hasher.matches(SecretPurpose.RESTORE_CODE, SecretCodes.normalize(typedCode), stored);
         return right && credential.isPresent() && !credential.get().lockedByBlock();
