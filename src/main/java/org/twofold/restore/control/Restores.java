@@ -126,7 +126,8 @@ public class Restores {
         Instant now = clock.instant();
         String storedOtp = attempt == null ? NO_OTP : attempt.otpHash();
         boolean right = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now)
-                && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())).isPresent();
+                && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())
+                        && restoreCodes.unchangedSince(i.id(), attempt.createdAt())).isPresent();
         if (!right || !completeOnce(attempt, now)) {
             audit.recordRefusal(actor, "restore.complete", identity.map(Identities::target).orElse("restore:" + restoreId),
                     "invalid one-time code");
