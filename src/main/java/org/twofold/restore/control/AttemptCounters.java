@@ -48,6 +48,11 @@ public class AttemptCounters {
         locked(subjects).forEach(AttemptCounter::reset);
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forgiveOne(List<String> subjects) {
+        locked(subjects).forEach(AttemptCounter::forgiveOne);
+    }
+
     public boolean isLocked(String subject) {
         AttemptCounter counter = em.find(AttemptCounter.class, subject);
         return counter != null && counter.isLocked(clock.instant());

@@ -37,6 +37,14 @@ public class AttemptGuard {
         counters.reset(subjects);
     }
 
+    /**
+     * The admitted attempt was right but is only a first step (a restore code before its OTP): it is not
+     * counted, and the failures before it stay counted.
+     */
+    public void forgiveOne(List<String> subjects) {
+        counters.forgiveOne(subjects);
+    }
+
     /** An operator opens every lock of a user name. */
     public void unlock(String canonicalUser) {
         List<String> subject = List.of("user:" + canonicalUser);

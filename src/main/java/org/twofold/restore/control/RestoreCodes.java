@@ -1,6 +1,7 @@
 package org.twofold.restore.control;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,16 @@ public class RestoreCodes {
         String stored = credential.filter(RestoreCredential::hasCode).map(RestoreCredential::codeHash).orElse(NO_CODE);
         boolean right = hasher.matches(SecretPurpose.RESTORE_CODE, SecretCodes.normalize(typedCode), stored);
         return right && credential.isPresent() && !credential.get().lockedByBlock();
+    }
+
+    /**
+     * True while the identity's restore code is still the one that was current at {@code startedAt}: a code
+     * replaced since (a re-issue, another completed restore) or killed by a block ends every restore that was
+     * started with it, even one whose OTP is already on its way.
+     */
+    public boolean unchangedSince(String identityId, Instant startedAt) {
+        RestoreCredential credential = em.find(RestoreCredential.class, identityId);
+        return credential != null && credential.hasCode() && !credential.issuedAt().isAfter(startedAt);
     }
 
     public boolean isLockedByBlock(String identityId) {

@@ -80,7 +80,10 @@ public class Restores {
             throw new Refusal(Refusal.Kind.INVALID, "invalid-restore-credentials",
                     "The user name or restore code is not right, or restore is not available");
         }
-        guard.succeeded(subjects);
+        // A right restore code is only half a restore: it is no failure, but the subjects start afresh only
+        // when the restore completes. Starting afresh here would let a holder of the code guess OTPs without
+        // end by starting again after every four wrong ones.
+        guard.forgiveOne(subjects);
         return steps.mailOtp(restorable.get(), actor);
     }
 
@@ -101,7 +104,8 @@ public class Restores {
         Instant now = clock.instant();
         String storedOtp = attempt == null ? NO_OTP : attempt.otpHash();
         boolean right = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now)
-                && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())).isPresent();
+                && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())
+                        && restoreCodes.unchangedSince(i.id(), attempt.createdAt())).isPresent();
         if (!right) {
             audit.recordRefusal(actor, "restore.complete", identity.map(Identities::target).orElse("restore:" + restoreId),
                     "invalid one-time code");

@@ -81,6 +81,29 @@ public class AttemptCounter {
         lockedForGood = false;
     }
 
+    /**
+     * The admitted attempt was right but finished nothing yet (a right restore code, before the OTP): it is
+     * no failure, yet it does not wipe out the failures before it — those may be guesses at the OTP, which
+     * must not start over each time the restore is started again. Undoes a lock its own admission set.
+     */
+    public void forgiveOne() {
+        if (failuresSinceSuccess == 0) {
+            return;
+        }
+        failuresSinceSuccess--;
+        if (lockedForGood) {
+            lockedForGood = false;
+            consecutiveFailures = Math.max(0, consecutiveFailures - 1);
+        } else if (consecutiveFailures > 0) {
+            consecutiveFailures--;
+        } else if (locks > 0 && lockedUntil != null) {
+            // this admission completed five failures and set the lock; without it there are four
+            locks--;
+            lockedUntil = null;
+            consecutiveFailures = FAILURES_PER_LOCK - 1;
+        }
+    }
+
     public String subject() {
         return subject;
     }

@@ -62,6 +62,10 @@ public class RestoreAttempt {
         return otpHash;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }
