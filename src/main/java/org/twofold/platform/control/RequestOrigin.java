@@ -31,7 +31,7 @@ public class RequestOrigin {
         if (forwarded == null || !isTrustedProxy(peer)) {
             return peer;
         }
-        String[] hops = forwarded.split(",");
+        String[] hops = forwarded.split(",", -1);
         String client = hops[hops.length - 1].strip();
         return client.isEmpty() || client.length() > 64 ? peer : client;
     }
