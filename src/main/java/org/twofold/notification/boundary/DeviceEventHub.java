@@ -1,16 +1,20 @@
 package org.twofold.notification.boundary;
 
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +38,9 @@ public class DeviceEventHub {
     private static final Logger LOG = Logger.getLogger(DeviceEventHub.class.getName());
 
     private final Map<String, Deque<Stream>> streamsByIdentity = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedExecutorService executor;
 
     record Stream(String deviceId, SseEventSink sink, Sse sse) {
 
@@ -80,7 +87,7 @@ public class DeviceEventHub {
         if (ofDevice > MAX_STREAMS_PER_DEVICE) {
             streams.stream().filter(s -> s.deviceId().equals(deviceId)).findFirst().ifPresent(oldest -> {
                 streams.remove(oldest);
-                oldest.close();
+                executor.execute(oldest::close);
             });
         }
     }
@@ -99,14 +106,23 @@ public class DeviceEventHub {
         }
     }
 
+    /**
+     * Ends the streams of a removed device. Closing completes the stream's asynchronous request, which must
+     * not happen on another request's HTTP thread (Payara then leaks Weld's request context), so the
+     * closing runs on a managed worker thread.
+     */
     public void disconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisconnect removed) {
+        List<Stream> closing = new ArrayList<>();
         streamsByIdentity.values().forEach(streams -> streams.removeIf(stream -> {
             if (stream.deviceId().equals(removed.deviceId())) {
-                stream.close();
+                closing.add(stream);
                 return true;
             }
             return false;
         }));
+        if (!closing.isEmpty()) {
+            executor.execute(() -> closing.forEach(Stream::close));
+        }
     }
 
     /** Proxies drop idle connections; a comment every 20 s keeps streams open and finds dead ones. */
