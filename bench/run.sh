@@ -2,7 +2,7 @@
 # Twofold benchmarks, one command: see bench/README.md.
 #
 #   bench/run.sh [--postgres | --both] [--devices N] [--warmup S] [--duration S]
-#                [--no-startup | --startup-only] [--startup-runs N] [--jfr]
+#                [--no-startup | --startup-only] [--startup-runs N] [--jfr] [--endpoints] [--wait-idle]
 #
 # Builds the WAR if it is missing (mvn package -DskipTests in the repository root) and this bench project,
 # starts the appliance (Payara Micro, target/payara-micro.jar) on a free port with a fresh data directory
@@ -11,15 +11,16 @@
 # against it, stops it, then runs the startup comparison (empty WAR vs twofold.war on H2).
 # Everything printed is also kept in bench/target/run-<date>.log.
 #
-# Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=10 BENCH_DURATION=30
+# Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
 # BENCH_STARTUP_RUNS=1 BENCH_IDLE=10; BENCH_APPLIANCE_JAVA_OPTS (e.g. "-Xmx512m") goes to every
-# Payara Micro JVM started here; BENCH_KEEP=1 keeps the temporary directory (logs, data).
+# Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login benchmark's JVM;
+# BENCH_KEEP=1 keeps the temporary directory (logs, data).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 DEVICES=${BENCH_DEVICES:-8}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-150}
 DURATION=${BENCH_DURATION:-30}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}
 IDLE=${BENCH_IDLE:-10}
@@ -28,6 +29,8 @@ DATABASES=(h2)
 LOGINS=1
 STARTUP=1
 JFR=0
+ENDPOINTS=0
+WAIT_IDLE=0
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -42,6 +45,8 @@ while [ $# -gt 0 ]; do
     --no-startup) STARTUP=0 ;;
     --startup-only) LOGINS=0 ;;
     --jfr) JFR=1 ;;
+    --endpoints) ENDPOINTS=1 ;;
+    --wait-idle) WAIT_IDLE=1 ;;
     -h|--help) usage 0 ;;
     *) echo "Unknown option $1" >&2; usage 2 ;;
   esac
@@ -79,6 +84,19 @@ free_port() {
     if ! ss -Hltn "sport = :$port" | grep -q .; then echo "$port"; return; fi
   done
 }
+
+# --wait-idle: on a shared machine, start only once the 1-minute load average is below
+# BENCH_IDLE_LOAD (0.8), checking every 30 s for at most BENCH_IDLE_WAIT_MIN (60) minutes.
+if [ "$WAIT_IDLE" = 1 ]; then
+  waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v max="${BENCH_IDLE_LOAD:-0.8}" 'BEGIN { exit !(l >= max) }'; do
+    if [ $waited -ge $(( ${BENCH_IDLE_WAIT_MIN:-60} * 60 )) ]; then
+      echo "still busy after ${BENCH_IDLE_WAIT_MIN:-60} min (load $(cut -d' ' -f1-3 /proc/loadavg)); running anyway"; break
+    fi
+    [ $waited = 0 ] && echo "waiting for an idle machine (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    sleep 30; waited=$((waited + 30))
+  done
+fi
 
 machine
 
@@ -142,9 +160,14 @@ login_benchmark() {
   fi
   echo
   local rc=0
-  java -cp "$CP" org.twofold.bench.LoginBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
+  # shellcheck disable=SC2086
+  java ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$CP" org.twofold.bench.LoginBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
       --devices="$DEVICES" --warmup="$WARMUP" --duration="$DURATION" \
       --appliance-pid="$APP_PID" --db-pid="$db_pid" --label="$label" | tee "$dir/login.out" || rc=$?
+  if [ "$ENDPOINTS" = 1 ]; then
+    java -cp "$CP" org.twofold.bench.EndpointCosts --url="http://127.0.0.1:$port/" --admin-password="$password" \
+        --appliance-pid="$APP_PID" || rc=$?
+  fi
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if grep -q -E "SEVERE|Exception" "$dir/payara.log"; then
     echo "note: the appliance log has $(grep -c -E 'SEVERE|Exception' "$dir/payara.log") SEVERE/Exception lines (BENCH_KEEP=1 keeps $dir/payara.log)"

@@ -83,6 +83,34 @@ final class CpuClock {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU seconds per thread group of a process, from /proc/pid/task/tid/stat: the thread names
+     * (15 characters at most, as Linux keeps them) with digits folded, e.g. "C2 CompilerThre#",
+     * "GC Thread#", "http-thread-poo" — so JIT compilation and GC show apart from request work.
+     */
+    static Map<String, Double> threadGroups(long pid) {
+        Map<String, Double> groups = new HashMap<>();
+        if (pid <= 0) {
+            return groups;
+        }
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] rest = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+                    double seconds = (Long.parseLong(rest[11]) + Long.parseLong(rest[12])) / TICKS_PER_SECOND;
+                    groups.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // a thread that ended between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            return groups;
+        }
+        return groups;
+    }
+
     /** Busy CPU seconds of the whole machine (all cores, every process), from the first line of /proc/stat. */
     static double machineBusy() {
         try {

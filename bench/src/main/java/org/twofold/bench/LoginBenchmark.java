@@ -31,7 +31,7 @@ import org.twofold.simulator.DeviceSimulator;
  *
  * <pre>
  * java -cp ... org.twofold.bench.LoginBenchmark --url=http://127.0.0.1:8080/ --admin-password=... \
- *     [--devices=8] [--warmup=10] [--duration=30] [--appliance-pid=PID] [--db-pid=PID] [--verify-seconds=5]
+ *     [--devices=8] [--warmup=150] [--duration=30] [--appliance-pid=PID] [--db-pid=PID] [--verify-seconds=5]
  * </pre>
  */
 public final class LoginBenchmark {
@@ -69,7 +69,7 @@ public final class LoginBenchmark {
         }
         String label = options.text("label", "");
         LoginBenchmark benchmark = new LoginBenchmark(new Appliance(url), options.integer("devices", 8),
-                Double.parseDouble(options.text("warmup", "10")), Double.parseDouble(options.text("duration", "30")),
+                Double.parseDouble(options.text("warmup", "150")), Double.parseDouble(options.text("duration", "30")),
                 options.pid("appliance-pid"), options.pid("db-pid"));
 
         int cores = Runtime.getRuntime().availableProcessors();
@@ -304,10 +304,11 @@ public final class LoginBenchmark {
     }
 
     /** CPU clocks at one instant. */
-    record Snapshot(long nanoTime, double self, double appliance, double db, double machine) {
+    record Snapshot(long nanoTime, double self, double appliance, double db, double machine,
+                    Map<String, Double> applianceThreads) {
         static Snapshot take(long appliancePid, long dbPid) {
             return new Snapshot(System.nanoTime(), CpuClock.self(), CpuClock.process(appliancePid),
-                    CpuClock.tree(dbPid), CpuClock.machineBusy());
+                    CpuClock.tree(dbPid), CpuClock.machineBusy(), CpuClock.threadGroups(appliancePid));
         }
     }
 
@@ -389,6 +390,23 @@ public final class LoginBenchmark {
                     + (Double.isNaN(dbCpu()) ? 0 : dbCpu());
             printCpu("other processes (e.g. parallel builds)", machine - known, wall, capacity);
             printCpu("whole machine busy", machine, wall, capacity);
+            printApplianceThreads(cores);
+        }
+
+        /** Where the appliance's CPU went by thread group: request threads vs JIT compiler vs GC. */
+        private void printApplianceThreads(int cores) {
+            if (after.applianceThreads().isEmpty() || logins() == 0) {
+                return;
+            }
+            Map<String, Double> used = new java.util.HashMap<>();
+            after.applianceThreads().forEach((name, seconds) ->
+                    used.put(name, seconds - before.applianceThreads().getOrDefault(name, 0.0)));
+            StringBuilder line = new StringBuilder("  appliance threads, ms CPU per login:");
+            used.entrySet().stream().filter(e -> e.getValue() > 0.005 * applianceCpu())
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> line.append(String.format(Locale.ROOT, "  %s %.2f", e.getKey().trim(),
+                            1000 * e.getValue() / logins())));
+            System.out.println(line);
         }
 
         private void printCpu(String who, double cpuSeconds, double wall, double capacity) {
