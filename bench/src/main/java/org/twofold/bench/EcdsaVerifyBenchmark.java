@@ -45,6 +45,11 @@ public final class EcdsaVerifyBenchmark {
         double perSecondIfAlone() {
             return threads * 1000 / cpuMsPerVerify();
         }
+
+        /** Cores other processes took meanwhile (machine busy minus the verify threads). */
+        double otherCores() {
+            return (machineBusySeconds - cpuSeconds) / seconds;
+        }
     }
 
     private EcdsaVerifyBenchmark() {

@@ -14,7 +14,9 @@ import org.twofold.simulator.DeviceSimulator;
 /**
  * Appliance CPU per call of single endpoints, in isolation (for profiling, not a target): a call the
  * framework answers without the database ({@code GET /health/ready}), an RP status read, a device inbox
- * read, and a signed decision on an already decided login (token + signature check + one lookup, then 409).
+ * read, and decision calls that stop at successive checks: token without signature headers (401), token
+ * with a wrong signature (verified, 401), a valid signature on an already decided login (409). The
+ * difference of the last two from the first is what signature verification costs inside the appliance.
  * Each runs {@code --calls} times from {@code --threads} threads, twice; the second pass is printed.
  * Warm the appliance first (run.sh does: it runs this after the login benchmark with {@code --endpoints}).
  *
@@ -22,7 +24,21 @@ import org.twofold.simulator.DeviceSimulator;
  */
 public final class EndpointCosts {
 
+    static final String DECISION = "{\"decision\":\"APPROVE\",\"number\":\"00\"}";
+    /** r = s = 0x1111…11 (in range, so the appliance does the full verification) — a signature of nothing. */
+    static final String WRONG_SIGNATURE;
+
+    static {
+        byte[] rs = new byte[64];
+        java.util.Arrays.fill(rs, (byte) 0x11);
+        WRONG_SIGNATURE = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(rs);
+    }
+
     private EndpointCosts() {
+    }
+
+    static String decisionPath(String sessionId) {
+        return "/api/v1/device/auth-sessions/" + sessionId + "/decision";
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,6 +70,14 @@ public final class EndpointCosts {
                     i -> () -> party.status(decided.get(i)), 200);
             measure(print, "GET /device/inbox", pid, calls, threads,
                     i -> () -> phones.get(i).inbox(), 200);
+            measure(print, "POST decision, token but no signature (401)", pid, calls, threads,
+                    i -> () -> appliance.request("POST", decisionPath(decided.get(i)), DECISION,
+                            "Authorization", "Device " + phones.get(i).token()), 401);
+            measure(print, "POST decision, token + wrong signature (401)", pid, calls, threads,
+                    i -> () -> appliance.request("POST", decisionPath(decided.get(i)), DECISION,
+                            "Authorization", "Device " + phones.get(i).token(),
+                            "Twofold-Timestamp", Long.toString(System.currentTimeMillis()),
+                            "Twofold-Signature", WRONG_SIGNATURE), 401);
             measure(print, "POST decision, signed, on a decided login (409)", pid, calls, threads,
                     i -> () -> phones.get(i).decide(decided.get(i), "APPROVE", "00"), 409);
         }

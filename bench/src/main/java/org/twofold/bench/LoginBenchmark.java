@@ -91,6 +91,11 @@ public final class LoginBenchmark {
                 100 * verify.machineBusySeconds() / verify.seconds() / cores);
         System.out.printf(Locale.ROOT, "CPU per verify        %10.3f ms  (so %.0f verifies/s with all %d cores to itself)%n",
                 verify.cpuMsPerVerify(), verify.perSecondIfAlone(), cores);
+        if (verify.otherCores() > 0.1) {
+            System.out.printf(Locale.ROOT, "WARNING: other processes took %.2f cores during the verify measurement:"
+                    + " verifies/s is understated and the measured ratio overstated; trust the CPU-normalized ratio%n",
+                    verify.otherCores());
+        }
 
         double ratio = measured.loginsPerSecond() / verify.perSecond();
         System.out.printf(Locale.ROOT, "%n== Ratio (target: logins/s >= 0.30 x verifies/s)%n");
@@ -391,6 +396,10 @@ public final class LoginBenchmark {
             printCpu("other processes (e.g. parallel builds)", machine - known, wall, capacity);
             printCpu("whole machine busy", machine, wall, capacity);
             printApplianceThreads(cores);
+            if ((machine - known) / wall > 0.1) {
+                System.out.printf(Locale.ROOT, "WARNING: other processes took %.2f cores during the window;"
+                        + " logins/s is understated%n", (machine - known) / wall);
+            }
         }
 
         /** Where the appliance's CPU went by thread group: request threads vs JIT compiler vs GC. */

@@ -39,7 +39,8 @@ public final class StartupComparison {
     private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed in ([\\d,.]+) milliseconds");
 
     record Boot(String name, double readySeconds, double payaraReportedSeconds, double deploySeconds,
-                double bootCpuSeconds, double idleRssMiB, double peakRssMiB, double otherCores) {
+                double bootCpuSeconds, double idleRssMiB, double peakRssMiB, double otherCores,
+                java.util.Map<String, Double> bootThreads) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,6 +83,7 @@ public final class StartupComparison {
                 empty.bootCpuSeconds(), twofold.bootCpuSeconds(), twofold.bootCpuSeconds() - empty.bootCpuSeconds());
         System.out.printf(Locale.ROOT, "WAR deployment  empty %6.1f s   twofold %6.1f s   difference %+6.1f s   (as Payara logs it)%n",
                 empty.deploySeconds(), twofold.deploySeconds(), twofold.deploySeconds() - empty.deploySeconds());
+        printThreads(empty, twofold);
         System.out.printf(Locale.ROOT, "%nSUMMARY startup empty-ready=%.1f twofold-ready=%.1f extra-s=%.1f empty-rss=%.0f twofold-rss=%.0f extra-mib=%.0f%n",
                 empty.readySeconds(), twofold.readySeconds(), extraSeconds, empty.idleRssMiB(), twofold.idleRssMiB(), extraMiB);
     }
@@ -121,12 +123,13 @@ public final class StartupComparison {
             }
             double readySeconds = (System.nanoTime() - started) / 1e9;
             double bootCpu = CpuClock.process(process.pid());
+            java.util.Map<String, Double> bootThreads = CpuClock.threadGroups(process.pid());
             // what other processes took from the cores while this one booted (this JVM's polling aside)
             double otherCores = (CpuClock.machineBusy() - machineBefore - bootCpu - (CpuClock.self() - selfBefore))
                     / readySeconds;
             Thread.sleep(idleSeconds * 1000L);
             return new Boot(name, readySeconds, logged(log, PAYARA_READY), logged(log, DEPLOYED), bootCpu,
-                    CpuClock.rssMiB(process.pid(), "VmRSS"), CpuClock.rssMiB(process.pid(), "VmHWM"), otherCores);
+                    CpuClock.rssMiB(process.pid(), "VmRSS"), CpuClock.rssMiB(process.pid(), "VmHWM"), otherCores, bootThreads);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -170,7 +173,26 @@ public final class StartupComparison {
         return new Boot(boots.get(0).name(), median(boots, Boot::readySeconds), median(boots, Boot::payaraReportedSeconds),
                 median(boots, Boot::deploySeconds),
                 median(boots, Boot::bootCpuSeconds), median(boots, Boot::idleRssMiB), median(boots, Boot::peakRssMiB),
-                median(boots, Boot::otherCores));
+                median(boots, Boot::otherCores), medianThreads(boots));
+    }
+
+    private static java.util.Map<String, Double> medianThreads(List<Boot> boots) {
+        java.util.Map<String, Double> medians = new java.util.HashMap<>();
+        boots.stream().flatMap(boot -> boot.bootThreads().keySet().stream()).distinct().forEach(name ->
+                medians.put(name, median(boots, boot -> boot.bootThreads().getOrDefault(name, 0.0))));
+        return medians;
+    }
+
+    /** Boot CPU by thread group (JIT compilers, GC, main, ...), Twofold next to empty. */
+    static void printThreads(Boot empty, Boot twofold) {
+        System.out.println("boot CPU by thread group (s; empty / twofold / difference):");
+        java.util.Set<String> names = new java.util.HashSet<>(empty.bootThreads().keySet());
+        names.addAll(twofold.bootThreads().keySet());
+        names.stream().sorted(java.util.Comparator.comparingDouble((String name) ->
+                        twofold.bootThreads().getOrDefault(name, 0.0)).reversed()).limit(8)
+                .forEach(name -> System.out.printf(Locale.ROOT, "  %-16s %5.1f / %5.1f / %+5.1f%n", name.trim(),
+                        empty.bootThreads().getOrDefault(name, 0.0), twofold.bootThreads().getOrDefault(name, 0.0),
+                        twofold.bootThreads().getOrDefault(name, 0.0) - empty.bootThreads().getOrDefault(name, 0.0)));
     }
 
     private static double median(List<Boot> boots, java.util.function.ToDoubleFunction<Boot> value) {
