@@ -10,6 +10,7 @@
 # on TWOFOLD_TEST_PG_URL when set), on both one after the other with --both — runs the login benchmark
 # against it, stops it, then runs the startup comparison (empty WAR vs twofold.war on H2).
 # Everything printed is also kept in bench/target/run-<date>.log.
+# The figures in RESULTS.md come from: bench/run.sh --wait-idle --both --endpoints --startup-runs 3
 #
 # Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
 # BENCH_STARTUP_RUNS=1 BENCH_IDLE=10; BENCH_APPLIANCE_JAVA_OPTS (e.g. "-Xmx512m") goes to every
@@ -32,7 +33,7 @@ JFR=0
 ENDPOINTS=0
 WAIT_IDLE=0
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) DATABASES=(postgres) ;;

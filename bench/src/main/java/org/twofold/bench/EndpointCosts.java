@@ -13,8 +13,8 @@ import org.twofold.simulator.DeviceSimulator;
 
 /**
  * Appliance CPU per call of single endpoints, in isolation (for profiling, not a target): the floor of
- * a JAX-RS call (an RP call without Authorization, refused by the filter: no database, no crypto), a call
- * the framework answers without the database ({@code GET /health/ready}), an RP status read, a device inbox
+ * a JAX-RS call (an RP call without Authorization, refused by the filter: no database, no crypto), {@code GET /health/ready}
+ * (MicroProfile Health; the readiness check takes a pooled connection and calls isValid), an RP status read, a device inbox
  * read, and decision calls that stop at successive checks: token without signature headers (401), token
  * with a wrong signature (verified, 401), a valid signature on an already decided login (409). The
  * difference of the last two from the first is what signature verification costs inside the appliance.
@@ -67,7 +67,7 @@ public final class EndpointCosts {
             boolean print = pass == 2;
             measure(print, "GET /rp/auth-sessions/x, no Authorization (401)", pid, calls, threads,
                     i -> () -> appliance.request("GET", "api/v1/rp/auth-sessions/x", null), 401);
-            measure(print, "GET /health/ready (no auth, no database)", pid, calls, threads,
+            measure(print, "GET /health/ready (pool checkout + isValid)", pid, calls, threads,
                     i -> () -> appliance.request("GET", "health/ready", null), 200);
             measure(print, "GET /rp/auth-sessions/{id} (RP status)", pid, calls, threads,
                     i -> () -> party.status(decided.get(i)), 200);
