@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Twofold benchmarks, one command: see bench/README.md.
+#
+#   bench/run.sh [--postgres | --both] [--devices N] [--warmup S] [--duration S]
+#                [--no-startup | --startup-only] [--startup-runs N] [--jfr] [--endpoints] [--wait-idle]
+#
+# Builds the WAR if it is missing (mvn package -DskipTests in the repository root) and this bench project,
+# starts the appliance (Payara Micro, target/payara-micro.jar) on a free port with a fresh data directory
+# in /tmp — on H2 by default, on PostgreSQL with --postgres (embedded PostgreSQL 14, or a fresh database
+# on TWOFOLD_TEST_PG_URL when set), on both one after the other with --both — runs the login benchmark
+# against it, stops it, then runs the startup comparison (empty WAR vs twofold.war on H2).
+# Everything printed is also kept in bench/target/run-<date>.log.
+# The figures in RESULTS.md come from: bench/run.sh --wait-idle --both --endpoints --startup-runs 3
+#
+# Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
+# BENCH_STARTUP_RUNS=1 BENCH_IDLE=10; BENCH_APPLIANCE_JAVA_OPTS (e.g. "-Xmx512m") goes to every
+# Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login benchmark's JVM;
+# BENCH_KEEP=1 keeps the temporary directory (logs, data).
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+DEVICES=${BENCH_DEVICES:-8}
+WARMUP=${BENCH_WARMUP:-150}
+DURATION=${BENCH_DURATION:-30}
+STARTUP_RUNS=${BENCH_STARTUP_RUNS:-1}
+IDLE=${BENCH_IDLE:-10}
+APPLIANCE_JAVA_OPTS=${BENCH_APPLIANCE_JAVA_OPTS:-}
+DATABASES=(h2)
+LOGINS=1
+STARTUP=1
+JFR=0
+ENDPOINTS=0
+WAIT_IDLE=0
+
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgres) DATABASES=(postgres) ;;
+    --both) DATABASES=(h2 postgres) ;;
+    --h2) DATABASES=(h2) ;;
+    --devices) DEVICES=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --startup-runs) STARTUP_RUNS=$2; shift ;;
+    --no-startup) STARTUP=0 ;;
+    --startup-only) LOGINS=0 ;;
+    --jfr) JFR=1 ;;
+    --endpoints) ENDPOINTS=1 ;;
+    --wait-idle) WAIT_IDLE=1 ;;
+    -h|--help) usage 0 ;;
+    *) echo "Unknown option $1" >&2; usage 2 ;;
+  esac
+  shift
+done
+
+mkdir -p "$BENCH_DIR/target"
+RUN_LOG="$BENCH_DIR/target/run-$(date +%Y%m%d-%H%M%S).log"
+exec > >(tee "$RUN_LOG") 2>&1
+
+WORK=$(mktemp -d /tmp/twofold-bench.XXXXXX)
+APP_PID=""
+PG_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$PG_PID" ] && kill "$PG_PID" 2>/dev/null && wait "$PG_PID" 2>/dev/null || true
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+machine() {
+  echo "== Machine"
+  echo "date:   $(date)"
+  echo "cores:  $(nproc)   CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "RAM:    $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "java:   $(java -version 2>&1 | head -1)"
+  echo "load:   $(uptime | sed 's/.*load average/load average/')   (other work on the machine skews every figure)"
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 30000 ))
+    if ! ss -Hltn "sport = :$port" | grep -q .; then echo "$port"; return; fi
+  done
+}
+
+# --wait-idle: on a shared machine, start only once the 1-minute load average is below
+# BENCH_IDLE_LOAD (0.8), checking every 30 s for at most BENCH_IDLE_WAIT_MIN (60) minutes.
+if [ "$WAIT_IDLE" = 1 ]; then
+  waited=0
+  while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v max="${BENCH_IDLE_LOAD:-0.8}" 'BEGIN { exit !(l >= max) }'; do
+    if [ $waited -ge $(( ${BENCH_IDLE_WAIT_MIN:-60} * 60 )) ]; then
+      echo "still busy after ${BENCH_IDLE_WAIT_MIN:-60} min (load $(cut -d' ' -f1-3 /proc/loadavg)); running anyway"; break
+    fi
+    [ $waited = 0 ] && echo "waiting for an idle machine (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    sleep 30; waited=$((waited + 30))
+  done
+fi
+
+machine
+
+# --- build -----------------------------------------------------------------------------------
+if [ ! -f "$ROOT/target/twofold.war" ] || [ ! -f "$ROOT/target/payara-micro.jar" ]; then
+  echo "== Building the WAR (mvn -q -B package -DskipTests)"
+  (cd "$ROOT" && mvn -q -B package -DskipTests)
+fi
+echo "== Building the bench project"
+(cd "$BENCH_DIR" && mvn -q -B package)
+CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")"
+PAYARA="$ROOT/target/payara-micro.jar"
+WAR="$ROOT/target/twofold.war"
+echo "WAR: $WAR ($(date -r "$WAR" '+%F %T'))"
+
+# --- one appliance + login benchmark per database --------------------------------------------
+login_benchmark() {
+  local db=$1 label dir env=() port password db_pid=""
+  dir="$WORK/$db"
+  mkdir -p "$dir"
+  if [ "$db" = postgres ]; then
+    label=PostgreSQL
+    java -cp "$CP" org.twofold.bench.BenchPostgres --dir="$dir/postgres" --env-file="$dir/db.env" &
+    PG_PID=$!
+    for _ in $(seq 1 240); do
+      [ -f "$dir/db.env" ] && break
+      kill -0 "$PG_PID" 2>/dev/null || { wait "$PG_PID" || true; PG_PID=""; [ -f "$dir/db.env" ] && break; echo "PostgreSQL did not start" >&2; return 1; }
+      sleep 0.5
+    done
+    [ -f "$dir/db.env" ] || { echo "PostgreSQL did not start within 2 minutes" >&2; return 1; }
+    # shellcheck disable=SC1091
+    . "$dir/db.env"
+    env=(TWOFOLD_DB_URL="$TWOFOLD_DB_URL" TWOFOLD_DB_USER="$TWOFOLD_DB_USER" TWOFOLD_DB_PASSWORD="$TWOFOLD_DB_PASSWORD")
+    db_pid=$BENCH_DB_PID
+  else
+    label=H2
+  fi
+  port=$(free_port)
+  password="bench-$RANDOM$RANDOM-admin"
+  echo
+  echo "== Starting the appliance on $label (port $port, data $dir/data)"
+  local started=$SECONDS
+  # shellcheck disable=SC2086
+  (cd "$dir" && exec env "${env[@]}" TWOFOLD_DATA_DIR="$dir/data" TWOFOLD_ADMIN_INITIAL_PASSWORD="$password" \
+      java $APPLIANCE_JAVA_OPTS -jar "$PAYARA" --nocluster --deploy "$WAR" --port "$port") \
+      > "$dir/payara.log" 2>&1 &
+  APP_PID=$!
+  until curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; do
+    if ! kill -0 "$APP_PID" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
+      echo "The appliance did not become ready; last log lines:" >&2; tail -40 "$dir/payara.log" >&2; return 1
+    fi
+    sleep 0.5
+  done
+  echo "ready after $((SECONDS - started)) s (pid $APP_PID); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local jfr_file="$BENCH_DIR/target/appliance-$db.jfr"
+  if [ "$JFR" = 1 ]; then
+    # recorded from ready on (boot excluded): setup, warm-up and measurement
+    rm -f "$jfr_file"
+    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$jfr_file" > /dev/null
+    echo "JFR recording the appliance to $jfr_file"
+  fi
+  echo
+  local rc=0
+  # shellcheck disable=SC2086
+  java ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$CP" org.twofold.bench.LoginBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
+      --devices="$DEVICES" --warmup="$WARMUP" --duration="$DURATION" \
+      --appliance-pid="$APP_PID" --db-pid="$db_pid" --label="$label" | tee "$dir/login.out" || rc=$?
+  if [ "$ENDPOINTS" = 1 ]; then
+    java -cp "$CP" org.twofold.bench.EndpointCosts --url="http://127.0.0.1:$port/" --admin-password="$password" \
+        --appliance-pid="$APP_PID" || rc=$?
+  fi
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if grep -q -E "SEVERE|Exception" "$dir/payara.log"; then
+    echo "note: the appliance log has $(grep -c -E 'SEVERE|Exception' "$dir/payara.log") SEVERE/Exception lines (BENCH_KEEP=1 keeps $dir/payara.log)"
+  fi
+  if [ "$JFR" = 1 ]; then
+    jcmd "$APP_PID" JFR.stop name=bench > /dev/null || true
+  fi
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+  if [ -n "$PG_PID" ]; then
+    kill "$PG_PID" 2>/dev/null || true
+    wait "$PG_PID" 2>/dev/null || true
+    PG_PID=""
+  fi
+  if [ "$JFR" = 1 ] && [ -f "$jfr_file" ]; then
+    echo
+    local window
+    window=$(awk '/^WINDOW/ {print "--from=" $2 " --until=" $3}' "$dir/login.out")
+    # shellcheck disable=SC2086
+    java -cp "$CP" org.twofold.bench.JfrHotspots "$jfr_file" $window || true
+  fi
+  return $rc
+}
+
+STATUS=0
+if [ "$LOGINS" = 1 ]; then
+  for db in "${DATABASES[@]}"; do
+    login_benchmark "$db" || STATUS=1
+  done
+fi
+
+# --- startup comparison -----------------------------------------------------------------------
+if [ "$STARTUP" = 1 ]; then
+  echo
+  echo "load before startup comparison: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -cp "$CP" org.twofold.bench.StartupComparison --payara="$PAYARA" --war="$WAR" \
+      --runs="$STARTUP_RUNS" --idle="$IDLE" --java-opts="$APPLIANCE_JAVA_OPTS" || STATUS=1
+fi
+
+echo
+echo "== Summary ($(date), load $(cut -d' ' -f1-3 /proc/loadavg))"
+grep '^SUMMARY' "$RUN_LOG" | sed 's/^SUMMARY /  /' || true
+echo "full output: $RUN_LOG"
+exit $STATUS
