@@ -3,7 +3,7 @@ package org.twofold.audit.boundary;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import org.twofold.operator.boundary.AllowedRoles;
 import org.twofold.operator.entity.Role;
 
 /** Reading the audit trail and checking its hash chain. */
-@RequestScoped
+@ApplicationScoped
 @Path("admin/audit")
 @AllowedRoles({Role.SECURITY_OFFICER, Role.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)

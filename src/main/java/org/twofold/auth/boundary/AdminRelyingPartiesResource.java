@@ -3,7 +3,7 @@ package org.twofold.auth.boundary;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.JsonMembers;
 
 /** Relying parties: the API key is in the creation answer and nowhere else, ever. */
-@RequestScoped
+@ApplicationScoped
 @Path("admin/relying-parties")
 @AllowedRoles(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,7 +2,7 @@ package org.twofold.auth.boundary;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -20,7 +20,7 @@ import org.twofold.device.boundary.SignedByDevice;
 import org.twofold.platform.control.JsonMembers;
 
 /** {@code POST /device/auth-sessions/{id}/decision}: the user approves (with the number) or denies. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/auth-sessions/{id}/decision")
 public class DecisionResource {
 

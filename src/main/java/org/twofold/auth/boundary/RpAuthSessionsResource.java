@@ -3,7 +3,7 @@ package org.twofold.auth.boundary;
 import java.time.Clock;
 import java.time.Instant;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ import org.twofold.auth.entity.AuthSession;
 import org.twofold.platform.control.JsonMembers;
 
 /** The relying-party side of a login: start it, poll it, cancel it. */
-@RequestScoped
+@ApplicationScoped
 @Path("rp/auth-sessions")
 @RelyingPartyAuthenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package org.twofold.device.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +17,7 @@ import org.twofold.operator.boundary.CurrentOperator;
 import org.twofold.operator.entity.Role;
 
 /** Operators unpair lost devices and lift blocks. */
-@RequestScoped
+@ApplicationScoped
 @Path("admin/devices")
 public class AdminDevicesResource {
 

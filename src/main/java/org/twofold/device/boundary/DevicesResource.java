@@ -2,7 +2,7 @@ package org.twofold.device.boundary;
 
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.twofold.device.control.DeviceRegistry;
 
 /** A device lists all devices of its identity and unpairs any of them (promise 4). */
-@RequestScoped
+@ApplicationScoped
 @Path("device/devices")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {

@@ -1,6 +1,6 @@
 package org.twofold.device.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -17,7 +17,7 @@ import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.RequestOrigin;
 
 /** {@code POST /device/enroll}: a new device redeems an activation code with its new key. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/enroll")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

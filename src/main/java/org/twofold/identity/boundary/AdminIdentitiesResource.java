@@ -3,7 +3,7 @@ package org.twofold.identity.boundary;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -31,7 +31,7 @@ import org.twofold.platform.control.JsonMembers;
 import org.twofold.restore.control.RestoreLocks;
 
 /** Operators create identities, hand out activation codes and switch identities off and on. */
-@RequestScoped
+@ApplicationScoped
 @Path("admin/identities")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminIdentitiesResource {

@@ -2,7 +2,7 @@ package org.twofold.notification.boundary;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import org.twofold.device.boundary.SignedByDeviceOrWipedOwner;
 import org.twofold.device.control.DeviceBlocking;
 
 /** {@code POST /device/notifications/{id}/block}: the device the notification announced is blocked at once. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/notifications/{id}/block")
 public class BlockResource {
 

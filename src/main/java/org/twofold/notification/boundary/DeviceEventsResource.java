@@ -1,6 +1,6 @@
 package org.twofold.notification.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import org.twofold.notification.control.InboxSource;
  * {@code GET /device/events}: Server-Sent Events, each event's data one inbox item. On connect the
  * device first receives what is already pending, so a reconnect never misses a login.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("device/events")
 public class DeviceEventsResource {
 

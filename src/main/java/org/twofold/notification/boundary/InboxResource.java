@@ -2,7 +2,7 @@ package org.twofold.notification.boundary;
 
 import java.util.List;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import org.twofold.notification.control.NotificationView;
 import org.twofold.notification.control.Notifications;
 
 /** {@code GET /device/inbox}: what waits for this device's decision, and what happened to the ID's devices. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.Refusal;
 
 /** Operator accounts (ADMIN only). */
-@RequestScoped
+@ApplicationScoped
 @Path("admin/operators")
 @AllowedRoles(Role.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -37,8 +37,11 @@ import org.twofold.platform.control.DatabaseMigration;
         minPoolSize = 2,
         maxPoolSize = 40,
         properties = {
+                // Validate pooled connections (a PostgreSQL restart must not break requests), but at most
+                // once a minute per connection: validating on every checkout cost a COMMIT per statement.
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=auto-commit"
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.validate-atmost-once-period-in-seconds=60"
         })
 public class ApplianceStartup {
 

@@ -3,7 +3,7 @@ package org.twofold.restore.boundary;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,7 @@ import org.twofold.restore.control.DuplicationOfferCreated;
 import org.twofold.restore.control.Duplications;
 
 /** The old device's side of duplication by QR: offer, then confirm (or reject) the claim. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/duplications")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceDuplicationsResource {

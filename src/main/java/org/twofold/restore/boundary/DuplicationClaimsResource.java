@@ -1,6 +1,6 @@
 package org.twofold.restore.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -25,7 +25,7 @@ import org.twofold.restore.control.Duplications;
 import org.twofold.restore.control.NewDeviceKeyMaterial;
 
 /** The new device's side of duplication by QR: claim the offer, then fetch the token once confirmed. */
-@RequestScoped
+@ApplicationScoped
 @Path("duplications/{offerId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DuplicationClaimsResource {

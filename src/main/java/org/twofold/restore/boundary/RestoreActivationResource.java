@@ -1,6 +1,6 @@
 package org.twofold.restore.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import org.twofold.restore.control.IssuedRestoreCode;
 import org.twofold.restore.control.RestoreActivation;
 
 /** {@code POST /device/restore-activation}: restore on (or a new code), shown once on this device. */
-@RequestScoped
+@ApplicationScoped
 @Path("device/restore-activation")
 public class RestoreActivationResource {
 

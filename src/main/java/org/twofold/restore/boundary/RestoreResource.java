@@ -2,7 +2,7 @@ package org.twofold.restore.boundary;
 
 import java.time.Instant;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +25,7 @@ import org.twofold.restore.control.Restores;
 import org.twofold.restore.control.StartedRestore;
 
 /** The two restore steps of a new phone that has no token yet; {@link Restores} draws the transaction lines. */
-@RequestScoped
+@ApplicationScoped
 @Path("restore")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
