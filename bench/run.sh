@@ -3,12 +3,15 @@
 #
 #   bench/run.sh [--postgres | --both] [--devices N] [--warmup S] [--duration S]
 #                [--no-startup | --startup-only] [--startup-runs N] [--jfr] [--endpoints] [--wait-idle]
+#                [--recovery]
 #
 # Builds the WAR if it is missing (mvn package -DskipTests in the repository root) and this bench project,
 # starts the appliance (Payara Micro, target/payara-micro.jar) on a free port with a fresh data directory
 # in /tmp — on H2 by default, on PostgreSQL with --postgres (embedded PostgreSQL 14, or a fresh database
 # on TWOFOLD_TEST_PG_URL when set), on both one after the other with --both — runs the login benchmark
 # against it, stops it, then runs the startup comparison (empty WAR vs twofold.war on H2).
+# With --recovery, each appliance also runs the recovery benchmark (restores/s with the OTP captured from
+# the benchmark's own SMTP server, duplications/s by QR) after the login benchmark.
 # Everything printed is also kept in bench/target/run-<date>.log.
 # The figures in RESULTS.md come from: bench/run.sh --wait-idle --both --endpoints --startup-runs 3
 #
@@ -32,6 +35,7 @@ STARTUP=1
 JFR=0
 ENDPOINTS=0
 WAIT_IDLE=0
+RECOVERY=0
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --jfr) JFR=1 ;;
     --endpoints) ENDPOINTS=1 ;;
     --wait-idle) WAIT_IDLE=1 ;;
+    --recovery) RECOVERY=1 ;;
     -h|--help) usage 0 ;;
     *) echo "Unknown option $1" >&2; usage 2 ;;
   esac
@@ -137,6 +142,10 @@ login_benchmark() {
   fi
   port=$(free_port)
   password="bench-$RANDOM$RANDOM-admin"
+  local smtp_port
+  smtp_port=$(free_port)
+  # the recovery benchmark acts from one client address per worker (X-Forwarded-For), as real phones would
+  env+=(TWOFOLD_MAIL_HOST=127.0.0.1 TWOFOLD_MAIL_PORT="$smtp_port" TWOFOLD_HTTP_TRUSTED_PROXIES=127.0.0.1)
   echo
   echo "== Starting the appliance on $label (port $port, data $dir/data)"
   local started=$SECONDS
@@ -168,6 +177,12 @@ login_benchmark() {
   if [ "$ENDPOINTS" = 1 ]; then
     java -cp "$CP" org.twofold.bench.EndpointCosts --url="http://127.0.0.1:$port/" --admin-password="$password" \
         --appliance-pid="$APP_PID" || rc=$?
+  fi
+  if [ "$RECOVERY" = 1 ]; then
+    echo
+    java -cp "$CP" org.twofold.bench.RecoveryBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
+        --smtp-port="$smtp_port" --devices="$DEVICES" --warmup="${BENCH_RECOVERY_WARMUP:-60}" --duration="$DURATION" \
+        --appliance-pid="$APP_PID" --label="$label" | tee "$dir/recovery.out" || rc=$?
   fi
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if grep -q -E "SEVERE|Exception" "$dir/payara.log"; then

@@ -38,13 +38,17 @@ CREATE INDEX restore_attempt_identity ON restore_attempt (identity_id, created_a
 
 -- Failures per subject ('user:<name>' or 'source:<address>'): 5 consecutive failures lock for
 -- 15 min, doubling with each lock; 20 failures without a success lock until an operator unlocks.
+-- Attempts being checked right now count against the limits too (in_flight), so parallel guesses
+-- cannot outrun them.
 CREATE TABLE attempt_counter (
     subject               VARCHAR(200) PRIMARY KEY,
     consecutive_failures  INTEGER      NOT NULL,
     failures_since_success INTEGER     NOT NULL,
     locks                 INTEGER      NOT NULL,
     locked_until          TIMESTAMP WITH TIME ZONE,
-    locked_for_good       BOOLEAN      NOT NULL
+    locked_for_good       BOOLEAN      NOT NULL,
+    in_flight             INTEGER      NOT NULL,
+    in_flight_since       TIMESTAMP WITH TIME ZONE
 );
 
 CREATE TABLE duplication_offer (

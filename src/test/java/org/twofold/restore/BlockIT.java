@@ -3,14 +3,14 @@ package org.twofold.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.audit;
-import static org.twofold.restore.RestoreSteps.awaitOtp;
-import static org.twofold.restore.RestoreSteps.deviceTarget;
-import static org.twofold.restore.RestoreSteps.email;
-import static org.twofold.restore.RestoreSteps.notification;
-import static org.twofold.restore.RestoreSteps.restoreLocked;
-import static org.twofold.restore.RestoreSteps.start;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.audit;
+import static org.twofold.restore.RestoreFixtures.awaitOtp;
+import static org.twofold.restore.RestoreFixtures.deviceTarget;
+import static org.twofold.restore.RestoreFixtures.email;
+import static org.twofold.restore.RestoreFixtures.notification;
+import static org.twofold.restore.RestoreFixtures.restoreLocked;
+import static org.twofold.restore.RestoreFixtures.start;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.time.Duration;
@@ -121,7 +121,7 @@ class BlockIT {
     @Test
     void blockingADuplicateFromTheRestoreCodeKillsItsCodeAndShutsRestoreUntilADeviceReactivatesIt() {
         String original = activateRestore(phone);
-        DeviceSimulator thief = RestoreSteps.restore(server, appliance, user, original, "Thief", true);
+        DeviceSimulator thief = RestoreFixtures.restore(server, appliance, user, original, "Thief", true);
         String thiefsCode = thief.restore().getString("code");
         DeviceSimulator thiefAgain = appliance.newDevice("Thief again");
         String openAttempt = start(thiefAgain, user, thiefsCode);
@@ -135,12 +135,12 @@ class BlockIT {
         assertProblem(elsewhere.newDevice("x").startRestore(user, thiefsCode), 400, "invalid-restore-credentials");
         assertProblem(elsewhere.newDevice("x").startRestore(user, original), 400, "invalid-restore-credentials");
         assertProblem(thiefAgain.completeRestore(openAttempt, openOtp, true), 400, "invalid-otp");
-        assertEquals(List.of("ACTIVE"), RestoreSteps.devices(server, user).stream()
+        assertEquals(List.of("ACTIVE"), RestoreFixtures.devices(server, user).stream()
                 .filter(d -> !d.getString("id").equals(thief.deviceId())).map(d -> d.getString("state")).distinct().toList());
 
         String fresh = activateRestore(phone);
         assertFalse(restoreLocked(server, user), "re-activating restore on a remaining device opens it again");
-        DeviceSimulator owner = RestoreSteps.restore(server, elsewhere, user, fresh, "Owner's second phone", true);
+        DeviceSimulator owner = RestoreFixtures.restore(server, elsewhere, user, fresh, "Owner's second phone", true);
         owner.inbox().expect(200);
         phone.inbox().expect(200);
     }
@@ -156,7 +156,7 @@ class BlockIT {
         assertTrue(restoreLocked(server, user));
         assertProblem(appliance.newDevice("x").startRestore(user, code), 400, "invalid-restore-credentials");
 
-        RestoreSteps.unlockRestore(server, user).expect(200);
+        RestoreFixtures.unlockRestore(server, user).expect(200);
         assertFalse(restoreLocked(server, user));
         appliance.newDevice("owner").startRestore(user, code).expect(202);
     }
@@ -164,7 +164,7 @@ class BlockIT {
     @Test
     void aPhoneWipedByARestoreCanStillBlockThatRestoreButNothingElse() {
         String code = activateRestore(phone);
-        DeviceSimulator thief = RestoreSteps.restore(server, appliance, user, code, "Thief", false);
+        DeviceSimulator thief = RestoreFixtures.restore(server, appliance, user, code, "Thief", false);
         String thiefsCode = thief.restore().getString("code");
 
         JsonObject wiped = assertProblem(phone.inbox(), 410, "device-removed");

@@ -2,7 +2,7 @@ package org.twofold.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twofold.restore.RestoreSteps.activateRestore;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.util.List;
@@ -52,11 +52,11 @@ class DeactivationIT {
         assertProblem(vpn.startLogin(user, "VPN"), 403, "identity-deactivated");
         assertProblem(phone.offerDuplication(), 403, "identity-deactivated");
 
-        DeviceSimulator restored = RestoreSteps.restore(server, server.client().from(Fixtures.uniqueAddress()), user, code,
+        DeviceSimulator restored = RestoreFixtures.restore(server, server.client().from(Fixtures.uniqueAddress()), user, code,
                 "new phone", false);
 
         assertEquals("ACTIVE", Fixtures.identity(server, user).getString("status"));
-        List<JsonObject> audited = RestoreSteps.audit(server, RestoreSteps.deviceTarget(restored.deviceId(), user),
+        List<JsonObject> audited = RestoreFixtures.audit(server, RestoreFixtures.deviceTarget(restored.deviceId(), user),
                 "restore.complete");
         assertTrue(audited.get(0).getString("detail").contains("identity reactivated"), audited::toString);
         approveLogin(restored);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twofold.restore.DuplicationSteps.claim;
 import static org.twofold.restore.DuplicationSteps.fetch;
 import static org.twofold.restore.DuplicationSteps.offer;
-import static org.twofold.restore.RestoreSteps.devices;
+import static org.twofold.restore.RestoreFixtures.devices;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.util.List;

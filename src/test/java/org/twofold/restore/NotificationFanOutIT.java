@@ -3,10 +3,10 @@ package org.twofold.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.email;
-import static org.twofold.restore.RestoreSteps.notification;
-import static org.twofold.restore.RestoreSteps.notifications;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.email;
+import static org.twofold.restore.RestoreFixtures.notification;
+import static org.twofold.restore.RestoreFixtures.notifications;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.time.Duration;
@@ -80,7 +80,7 @@ class NotificationFanOutIT {
     void aRestoreReachesEveryDeviceItWipesAndTheMailbox() throws Exception {
         String code = activateRestore(phone);
         try (EventStream phoneEvents = open(phone); EventStream tabletEvents = open(tablet)) {
-            DeviceSimulator restored = RestoreSteps.restore(server, appliance, user, code, "New phone", false);
+            DeviceSimulator restored = RestoreFixtures.restore(server, appliance, user, code, "New phone", false);
 
             String announced = null;
             for (EventStream events : List.of(phoneEvents, tabletEvents)) {
@@ -102,7 +102,7 @@ class NotificationFanOutIT {
     void aDuplicationByRestoreCodeReachesEveryOtherDeviceAndTheMailbox() throws Exception {
         String code = activateRestore(phone);
         try (EventStream phoneEvents = open(phone); EventStream tabletEvents = open(tablet)) {
-            DeviceSimulator second = RestoreSteps.restore(server, appliance, user, code, "Second phone", true);
+            DeviceSimulator second = RestoreFixtures.restore(server, appliance, user, code, "Second phone", true);
 
             for (EventStream events : List.of(phoneEvents, tabletEvents)) {
                 assertEquals(second.deviceId(), events.awaitType("DEVICE_DUPLICATED").getString("deviceId"));
@@ -177,7 +177,7 @@ class NotificationFanOutIT {
     private void awaitMails(String subjectPart, int n) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (mails(subjectPart) < n && Instant.now().isBefore(deadline)) {
-            RestoreSteps.sleep(100);
+            RestoreFixtures.sleep(100);
         }
         assertEquals(n, mails(subjectPart), () -> "mails with '" + subjectPart + "' to " + user + ": "
                 + server.mail().mailsTo(email(user)).stream().map(TestMailServer::subjectOf).toList());

@@ -2,10 +2,10 @@ package org.twofold.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.awaitOtp;
-import static org.twofold.restore.RestoreSteps.notification;
-import static org.twofold.restore.RestoreSteps.start;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.awaitOtp;
+import static org.twofold.restore.RestoreFixtures.notification;
+import static org.twofold.restore.RestoreFixtures.start;
 import static org.twofold.testing.Problems.assertProblem;
 
 import jakarta.json.JsonObject;
@@ -91,6 +91,6 @@ class PinResetIT {
         strangersPhone.inbox().expect(200);
         assertEquals("ACTIVE", Fixtures.deviceState(server, stranger, strangersPhone.deviceId()));
         phone.inbox().expect(200);
-        assertEquals(1, RestoreSteps.devices(server, user).size(), "nothing was bound for the refused restore");
+        assertEquals(1, RestoreFixtures.devices(server, user).size(), "nothing was bound for the refused restore");
     }
 }

@@ -3,16 +3,16 @@ package org.twofold.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.audit;
-import static org.twofold.restore.RestoreSteps.awaitOtp;
-import static org.twofold.restore.RestoreSteps.devices;
-import static org.twofold.restore.RestoreSteps.otpMails;
-import static org.twofold.restore.RestoreSteps.restoreLocked;
-import static org.twofold.restore.RestoreSteps.start;
-import static org.twofold.restore.RestoreSteps.unlockRestore;
-import static org.twofold.restore.RestoreSteps.wrongCode;
-import static org.twofold.restore.RestoreSteps.wrongOtp;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.audit;
+import static org.twofold.restore.RestoreFixtures.awaitOtp;
+import static org.twofold.restore.RestoreFixtures.devices;
+import static org.twofold.restore.RestoreFixtures.otpMails;
+import static org.twofold.restore.RestoreFixtures.restoreLocked;
+import static org.twofold.restore.RestoreFixtures.start;
+import static org.twofold.restore.RestoreFixtures.unlockRestore;
+import static org.twofold.restore.RestoreFixtures.wrongCode;
+import static org.twofold.restore.RestoreFixtures.wrongOtp;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.util.ArrayList;
@@ -180,6 +180,32 @@ class RestoreAbuseIT {
         for (int i = 0; i < users.size(); i++) {
             assertFalse(restoreLocked(server, users.get(i)), "one failure does not lock the user " + users.get(i));
             elsewhere.newDevice("owner").startRestore(users.get(i), codes.get(i)).expect(202);
+        }
+    }
+
+    /**
+     * Colleagues behind one company address restoring at the same moment: attempts being checked hold
+     * places (a burst may be told to retry) but never lock the address; every one of them then restores.
+     */
+    @Test
+    void usersRestoringAtOnceBehindOneAddressDoNotLockIt() {
+        int colleagues = 8;
+        List<String> users = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < colleagues; i++) {
+            String user = Fixtures.unique("nat");
+            users.add(user);
+            codes.add(activateRestore(Fixtures.enrolledUser(server, user)));
+        }
+        Appliance office = server.client().from(Fixtures.uniqueAddress());
+        List<Answer> burst = Concurrently.run(colleagues, i -> office.newDevice("new phone").startRestore(users.get(i), codes.get(i)));
+        assertTrue(burst.stream().allMatch(answer -> answer.status() == 202 || answer.status() == 429),
+                () -> "right codes are never refused as wrong: " + countByStatus(burst));
+        for (int i = 0; i < colleagues; i++) {
+            DeviceSimulator newPhone = office.newDevice("new phone");
+            String restoreId = newPhone.startRestore(users.get(i), codes.get(i)).expect(202).json().getString("restoreId");
+            int otpMail = burst.get(i).status() == 202 ? 2 : 1;
+            newPhone.completeRestore(restoreId, awaitOtp(server, users.get(i), otpMail), false).expect(201);
         }
     }
 

@@ -2,10 +2,10 @@ package org.twofold.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.awaitOtp;
-import static org.twofold.restore.RestoreSteps.devices;
-import static org.twofold.restore.RestoreSteps.start;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.awaitOtp;
+import static org.twofold.restore.RestoreFixtures.devices;
+import static org.twofold.restore.RestoreFixtures.start;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.util.UUID;
@@ -89,7 +89,7 @@ class RestoreBindingIT {
         phone.inbox().expect(200);
         assertEquals(1, devices(server, user).size(), "the thief got no device");
         assertProblem(appliance.newDevice("thief").startRestore(user, code), 400, "invalid-restore-credentials");
-        RestoreSteps.restore(server, server.client().from(Fixtures.uniqueAddress()), user, newCode, "owner", true);
+        RestoreFixtures.restore(server, server.client().from(Fixtures.uniqueAddress()), user, newCode, "owner", true);
     }
 
     /** After a completed restore the code is replaced; other attempts started with the old code die with it. */

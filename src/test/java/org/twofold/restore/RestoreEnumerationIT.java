@@ -2,8 +2,8 @@ package org.twofold.restore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twofold.restore.RestoreSteps.activateRestore;
-import static org.twofold.restore.RestoreSteps.wrongCode;
+import static org.twofold.restore.RestoreFixtures.activateRestore;
+import static org.twofold.restore.RestoreFixtures.wrongCode;
 import static org.twofold.testing.Problems.assertProblem;
 
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package org.twofold.mail.boundary;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,7 +69,8 @@ public class OutboxSender {
         try {
             List<String> due = outbox.due();
             for (int round = 0; round < MAX_ROUNDS && !due.isEmpty(); round++) {
-                due.forEach(id -> outbox.claim(id).ifPresent(this::send));
+                List<OutboxMail> claimed = due.stream().map(outbox::claim).flatMap(Optional::stream).toList();
+                send(claimed);
                 due = outbox.due();
             }
         } finally {
@@ -74,14 +78,31 @@ public class OutboxSender {
         }
     }
 
-    private void send(OutboxMail mail) {
-        try {
-            smtp.send(mail);
-            outbox.sent(mail.id());
-        } catch (MessagingException | RuntimeException failure) {
-            LOG.log(Level.WARNING, () -> "Mail " + mail.id() + " not sent (attempt " + mail.attempts()
-                    + "), will retry: " + failure.getMessage());
-            outbox.failed(mail.id(), mail.attempts(), String.valueOf(failure.getMessage()));
+    /** Sends over one connection; whatever it could not even try (server unreachable) waits for its retry. */
+    private void send(List<OutboxMail> mails) {
+        if (mails.isEmpty()) {
+            return;
         }
+        Deque<OutboxMail> waiting = new ArrayDeque<>(mails);
+        try (SmtpTransport.Connection connection = smtp.connect()) {
+            while (!waiting.isEmpty()) {
+                OutboxMail mail = waiting.peek();
+                try {
+                    connection.send(mail);
+                    outbox.sent(mail.id());
+                } catch (MessagingException | RuntimeException refused) {
+                    failed(mail, refused);
+                }
+                waiting.remove();
+            }
+        } catch (MessagingException | RuntimeException unreachable) {
+            waiting.forEach(mail -> failed(mail, unreachable));
+        }
+    }
+
+    private void failed(OutboxMail mail, Exception failure) {
+        LOG.log(Level.WARNING, () -> "Mail " + mail.id() + " not sent (attempt " + mail.attempts()
+                + "), will retry: " + failure.getMessage());
+        outbox.failed(mail.id(), mail.attempts(), String.valueOf(failure.getMessage()));
     }
 }

@@ -18,7 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.twofold.mail.entity.OutboxMail;
 
-/** Hands one mail to the SMTP server configured by {@code twofold.mail.*}. */
+/** Hands mail to the SMTP server configured by {@code twofold.mail.*}. */
 @ApplicationScoped
 public class SmtpTransport {
 
@@ -48,14 +48,38 @@ public class SmtpTransport {
     @ConfigProperty(name = "twofold.mail.password")
     Optional<String> password;
 
-    public void send(OutboxMail mail) throws MessagingException {
-        MimeMessage message = new MimeMessage(session());
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
-        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        message.setText(mail.body(), StandardCharsets.UTF_8.name());
-        message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
-        Transport.send(message);
+    /** One SMTP connection for a batch of mails: a handshake per mail would cap the outbox at a few mails a second. */
+    public Connection connect() throws MessagingException {
+        Session session = session();
+        Transport transport = session.getTransport("smtp");
+        transport.connect();
+        return new Connection(session, transport);
+    }
+
+    public final class Connection implements AutoCloseable {
+        private final Session session;
+        private final Transport transport;
+
+        Connection(Session session, Transport transport) {
+            this.session = session;
+            this.transport = transport;
+        }
+
+        public void send(OutboxMail mail) throws MessagingException {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        @Override
+        public void close() throws MessagingException {
+            transport.close();
+        }
     }
 
     private Session session() {

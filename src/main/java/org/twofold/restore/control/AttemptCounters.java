@@ -3,6 +3,7 @@ package org.twofold.restore.control;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,25 +33,20 @@ public class AttemptCounters {
         }
     }
 
+    /** Admits the attempt for every subject, or for none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean admit(List<String> subjects) {
         Instant now = clock.instant();
         List<AttemptCounter> counters = locked(subjects);
-        if (counters.stream().anyMatch(counter -> counter.isLocked(now))) {
-            return false;
+        if (counters.stream().allMatch(counter -> counter.admit(now))) {
+            return true;
         }
-        counters.forEach(counter -> counter.admit(now));
-        return true;
+        throw new NotAdmitted();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reset(List<String> subjects) {
-        locked(subjects).forEach(AttemptCounter::reset);
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void forgiveOne(List<String> subjects) {
-        locked(subjects).forEach(AttemptCounter::forgiveOne);
+    public void update(List<String> subjects, Consumer<AttemptCounter> outcome) {
+        locked(subjects).forEach(outcome);
     }
 
     public boolean isLocked(String subject) {
@@ -63,5 +59,12 @@ public class AttemptCounters {
         return subjects.stream().sorted().distinct()
                 .map(subject -> em.find(AttemptCounter.class, subject, LockModeType.PESSIMISTIC_WRITE))
                 .toList();
+    }
+
+    /** Thrown to roll back the places that were taken before a later subject refused the attempt. */
+    static final class NotAdmitted extends RuntimeException {
+        NotAdmitted() {
+            super(null, null, false, false);
+        }
     }
 }

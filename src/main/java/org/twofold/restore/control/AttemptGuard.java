@@ -1,5 +1,7 @@
 package org.twofold.restore.control;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -7,11 +9,13 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.twofold.restore.entity.AttemptCounter;
+
 /**
  * The one choke point for guesses at restore codes and OTPs, per user name and per source address.
- * Each attempt is admitted — and counted as a failure — in a transaction of its own, under a row lock
- * per subject, before the secret is looked at: the count survives the refusal of the request, and fifty
- * parallel guesses queue at the lock instead of getting fifty tries. Names that belong to nobody are
+ * Each attempt takes a place in a transaction of its own, under a row lock per subject, before the secret
+ * is looked at, and its outcome is recorded in another: counts survive the refusal of the request, and
+ * fifty parallel guesses queue at the lock instead of getting fifty checks. Names that belong to nobody are
  * counted and locked exactly like real ones, so a lock tells nothing about who has an account.
  */
 @ApplicationScoped
@@ -22,34 +26,47 @@ public class AttemptGuard {
     @Inject
     AttemptCounters counters;
 
+    @Inject
+    Clock clock;
+
     public static List<String> subjects(String canonicalUser, String sourceAddress) {
         return List.of("user:" + canonicalUser, "source:" + sourceAddress);
     }
 
-    /** Admits one attempt for every subject, or none (false) when any of them is locked. */
+    /** Admits one attempt for every subject, or none (false) while any of them is locked or busy. */
     public boolean admit(List<String> subjects) {
         subjects.forEach(this::ensureCounter);
-        return counters.admit(subjects);
+        try {
+            return counters.admit(subjects);
+        } catch (AttemptCounters.NotAdmitted refused) {
+            return false;
+        }
     }
 
-    /** The admitted attempt was right: its subjects start afresh. */
-    public void succeeded(List<String> subjects) {
-        counters.reset(subjects);
+    /** The admitted attempt was wrong. */
+    public void failed(List<String> subjects) {
+        Instant now = clock.instant();
+        counters.update(subjects, counter -> counter.failed(now));
     }
 
     /**
      * The admitted attempt was right but is only a first step (a restore code before its OTP): it is not
      * counted, and the failures before it stay counted.
      */
-    public void forgiveOne(List<String> subjects) {
-        counters.forgiveOne(subjects);
+    public void firstStepRight(List<String> subjects) {
+        counters.update(subjects, AttemptCounter::firstStepRight);
+    }
+
+    /** The admitted attempt completed a restore: its subjects start afresh. */
+    public void succeeded(List<String> subjects) {
+        counters.update(subjects, AttemptCounter::succeeded);
     }
 
     /** An operator opens every lock of a user name. */
     public void unlock(String canonicalUser) {
-        List<String> subject = List.of("user:" + canonicalUser);
-        ensureCounter(subject.get(0));
-        counters.reset(subject);
+        String subject = "user:" + canonicalUser;
+        ensureCounter(subject);
+        counters.update(List.of(subject), AttemptCounter::unlock);
     }
 
     public boolean isLocked(String canonicalUser) {

@@ -76,6 +76,7 @@ public class Restores {
         Optional<Identity> restorable = identity.filter(i -> codeRight && i.status() != IdentityStatus.LOCKED
                 && i.email() != null && rules.restoreAllowed(i.id()));
         if (restorable.isEmpty()) {
+            guard.failed(subjects);
             audit.recordRefusal(actor, "restore.start", "user:" + userKey, "invalid restore credentials");
             throw new Refusal(Refusal.Kind.INVALID, "invalid-restore-credentials",
                     "The user name or restore code is not right, or restore is not available");
@@ -83,7 +84,7 @@ public class Restores {
         // A right restore code is only half a restore: it is no failure, but the subjects start afresh only
         // when the restore completes. Starting afresh here would let a holder of the code guess OTPs without
         // end by starting again after every four wrong ones.
-        guard.forgiveOne(subjects);
+        guard.firstStepRight(subjects);
         return steps.mailOtp(restorable.get(), actor);
     }
 
@@ -107,12 +108,19 @@ public class Restores {
                 && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())
                         && restoreCodes.unchangedSince(i.id(), attempt.createdAt())).isPresent();
         if (!right) {
+            guard.failed(subjects);
             audit.recordRefusal(actor, "restore.complete", identity.map(Identities::target).orElse("restore:" + restoreId),
                     "invalid one-time code");
             throw invalidOtp();
         }
-        RestoredDevice restored = steps.bindRestoredDevice(attempt, identity.get(), newDevice, keepOldDevices,
-                replacesDeviceId, actor);
+        RestoredDevice restored;
+        try {
+            restored = steps.bindRestoredDevice(attempt, identity.get(), newDevice, keepOldDevices, replacesDeviceId, actor);
+        } catch (RuntimeException lostTheRace) {
+            // e.g. the same OTP completed the restore a moment earlier in a parallel request
+            guard.failed(subjects);
+            throw lostTheRace;
+        }
         guard.succeeded(subjects);
         return restored;
     }

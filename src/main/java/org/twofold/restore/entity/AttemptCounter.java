@@ -9,9 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Guesses at restore codes and OTPs by one subject (a user name, or a source address). Every admitted
- * guess counts as a failure until it is proven right; five in a row lock the subject for 15 minutes,
- * doubling with each further lock; twenty without a success lock it until an operator unlocks it.
+ * Guesses at restore codes and OTPs by one subject (a user name, or a source address). Five failures in a
+ * row lock the subject for 15 minutes, doubling with each further lock; twenty without a success lock it
+ * until an operator unlocks it. Attempts being checked right now count against both limits, so that
+ * fifty parallel guesses get no more than five checks; unlike failures they never lock, so several users
+ * behind one address restoring at the same moment are not shut out for good.
  */
 @Entity
 @Table(name = "attempt_counter")
@@ -20,6 +22,8 @@ public class AttemptCounter {
     public static final int FAILURES_PER_LOCK = 5;
     public static final int FAILURES_UNTIL_OPERATOR = 20;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
+    /** An attempt still "being checked" after this long died with its node; it no longer holds a place. */
+    public static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(1);
 
     @Id
     private String subject;
@@ -38,6 +42,12 @@ public class AttemptCounter {
     @Column(name = "locked_for_good")
     private boolean lockedForGood;
 
+    @Column(name = "in_flight")
+    private int inFlight;
+
+    @Column(name = "in_flight_since")
+    private Instant inFlightSince;
+
     protected AttemptCounter() {
     }
 
@@ -50,13 +60,25 @@ public class AttemptCounter {
     }
 
     /**
-     * Takes one attempt, counted as failed until {@link #reset()} says otherwise, so parallel guesses
-     * cannot outrun the count. False when the subject is locked (nothing is counted then).
+     * Takes a place for one attempt. False — and nothing is counted — while the subject is locked or while
+     * the attempts already being checked could complete a lock.
      */
     public boolean admit(Instant now) {
-        if (isLocked(now)) {
+        if (inFlight > 0 && inFlightSince.plus(IN_FLIGHT_LIMIT).isBefore(now)) {
+            inFlight = 0;
+        }
+        if (isLocked(now) || consecutiveFailures + inFlight >= FAILURES_PER_LOCK
+                || failuresSinceSuccess + inFlight >= FAILURES_UNTIL_OPERATOR) {
             return false;
         }
+        inFlight++;
+        inFlightSince = now;
+        return true;
+    }
+
+    /** The admitted attempt was wrong. */
+    public void failed(Instant now) {
+        land();
         consecutiveFailures++;
         failuresSinceSuccess++;
         if (failuresSinceSuccess >= FAILURES_UNTIL_OPERATOR) {
@@ -66,14 +88,28 @@ public class AttemptCounter {
             locks++;
             consecutiveFailures = 0;
         }
-        return true;
     }
 
     /**
-     * The admitted attempt was right (or an operator unlocks): the subject starts afresh, including a
-     * lock that this very attempt's admission had set.
+     * The admitted attempt was right but finished nothing yet (a right restore code, before the OTP): no
+     * failure, yet the failures before it stay — they may be guesses at the OTP, which must not start over
+     * each time the restore is started again.
      */
-    public void reset() {
+    public void firstStepRight() {
+        land();
+    }
+
+    /** The admitted attempt completed a restore: the subject starts afresh. */
+    public void succeeded() {
+        land();
+        consecutiveFailures = 0;
+        failuresSinceSuccess = 0;
+        locks = 0;
+        lockedUntil = null;
+    }
+
+    /** An operator opens every lock; attempts under way keep their places. */
+    public void unlock() {
         consecutiveFailures = 0;
         failuresSinceSuccess = 0;
         locks = 0;
@@ -81,27 +117,8 @@ public class AttemptCounter {
         lockedForGood = false;
     }
 
-    /**
-     * The admitted attempt was right but finished nothing yet (a right restore code, before the OTP): it is
-     * no failure, yet it does not wipe out the failures before it — those may be guesses at the OTP, which
-     * must not start over each time the restore is started again. Undoes a lock its own admission set.
-     */
-    public void forgiveOne() {
-        if (failuresSinceSuccess == 0) {
-            return;
-        }
-        failuresSinceSuccess--;
-        if (lockedForGood) {
-            lockedForGood = false;
-            consecutiveFailures = Math.max(0, consecutiveFailures - 1);
-        } else if (consecutiveFailures > 0) {
-            consecutiveFailures--;
-        } else if (locks > 0 && lockedUntil != null) {
-            // this admission completed five failures and set the lock; without it there are four
-            locks--;
-            lockedUntil = null;
-            consecutiveFailures = FAILURES_PER_LOCK - 1;
-        }
+    private void land() {
+        inFlight = Math.max(0, inFlight - 1);
     }
 
     public String subject() {
@@ -110,6 +127,10 @@ public class AttemptCounter {
 
     public int failuresSinceSuccess() {
         return failuresSinceSuccess;
+    }
+
+    public int inFlight() {
+        return inFlight;
     }
 
     public Instant lockedUntil() {

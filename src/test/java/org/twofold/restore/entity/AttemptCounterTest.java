@@ -5,264 +5,201 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The guess counter of one subject: every admitted attempt counts as a failure, five in a row lock for
- * 15 min (then 30, 60 …), twenty without a success lock for good; a success starts afresh.
+ * The attempt guard's rules on a simulated clock — what integration tests cannot wait for: 15 minutes after
+ * five failures, doubling with each further lock, a lock for good after 20 failures without a success, and
+ * attempts being checked counting against the limits without ever locking.
  */
 class AttemptCounterTest {
 
-    private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
-
-    private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     private final AttemptCounter counter = new AttemptCounter("user:jdoe");
 
     @Test
     void aNewCounterIsOpenAndEmpty() {
-        assertEquals("user:jdoe", counter.subject());
+        assertFalse(counter.isLocked(T0));
         assertEquals(0, counter.failuresSinceSuccess());
+        assertEquals(0, counter.inFlight());
         assertNull(counter.lockedUntil());
         assertFalse(counter.lockedForGood());
-        assertFalse(counter.isLocked(NOW));
     }
 
     @Test
-    void everyAdmittedAttemptCountsAsAFailure() {
-        for (int i = 1; i < AttemptCounter.FAILURES_PER_LOCK; i++) {
-            assertTrue(counter.admit(NOW.plusSeconds(i)), "attempt " + i);
-            assertEquals(i, counter.failuresSinceSuccess());
-            assertFalse(counter.isLocked(NOW.plusSeconds(i)), "not yet locked after " + i);
-        }
-        assertNull(counter.lockedUntil());
+    void anAdmittedAttemptHoldsAPlaceAndCountsOnlyWhenItFails() {
+        assertTrue(counter.admit(T0));
+        assertEquals(1, counter.inFlight());
+        assertEquals(0, counter.failuresSinceSuccess());
+        counter.failed(T0);
+        assertEquals(0, counter.inFlight());
+        assertEquals(1, counter.failuresSinceSuccess());
     }
 
     @Test
-    void theFifthFailureInARowLocksForFifteenMinutes() {
-        Instant fifth = admitTimes(4, NOW);
-        assertTrue(counter.admit(fifth), "the fifth attempt itself is admitted");
-        assertEquals(5, counter.failuresSinceSuccess());
+    void fiveFailuresInARowLockForFifteenMinutes() {
+        Instant fifth = fail(4, T0).plusSeconds(1);
+        assertFalse(counter.isLocked(fifth));
+        assertTrue(counter.admit(fifth), "the fifth attempt is still checked");
+        counter.failed(fifth);
+        assertTrue(counter.isLocked(fifth));
         assertEquals(fifth.plus(Duration.ofMinutes(15)), counter.lockedUntil());
-        assertEquals(Duration.ofMinutes(15), AttemptCounter.FIRST_LOCK);
-        assertFalse(counter.lockedForGood());
+        assertTrue(counter.isLocked(fifth.plus(Duration.ofMinutes(15)).minusMillis(1)));
+        assertFalse(counter.isLocked(fifth.plus(Duration.ofMinutes(15))));
     }
 
     @Test
-    void isLockedUntilTheLockEndsAndNoLonger() {
-        admitTimes(5, NOW);
-        Instant until = counter.lockedUntil();
-        assertTrue(counter.isLocked(NOW));
-        assertTrue(counter.isLocked(until.minusMillis(1)));
-        assertFalse(counter.isLocked(until), "open again at the end of the lock");
-        assertFalse(counter.isLocked(until.plusSeconds(1)));
-    }
-
-    @Test
-    void aLockedCounterAdmitsNothingAndCountsNothing() {
-        admitTimes(5, NOW);
-        Instant until = counter.lockedUntil();
-        for (int i = 0; i < 10; i++) {
-            assertFalse(counter.admit(NOW.plusSeconds(i)));
+    void parallelAttemptsGetNoMoreChecksThanTheLimitLeaves() {
+        for (int i = 0; i < AttemptCounter.FAILURES_PER_LOCK; i++) {
+            assertTrue(counter.admit(T0), "attempt " + (i + 1) + " of five in flight");
         }
+        for (int i = 0; i < 45; i++) {
+            assertFalse(counter.admit(T0), "a sixth parallel attempt could complete a lock: refused");
+        }
+        assertFalse(counter.isLocked(T0), "attempts in flight never lock by themselves");
+        assertEquals(0, counter.failuresSinceSuccess(), "refused attempts are not counted");
+        for (int i = 0; i < AttemptCounter.FAILURES_PER_LOCK; i++) {
+            counter.failed(T0);
+        }
+        assertTrue(counter.isLocked(T0), "the five checked guesses were wrong: locked");
+    }
+
+    @Test
+    void failuresSoFarLeaveRoomForTheRestOnly() {
+        fail(3, T0);
+        assertTrue(counter.admit(T0));
+        assertTrue(counter.admit(T0));
+        assertFalse(counter.admit(T0), "three failures and two in flight fill the five");
+        counter.firstStepRight();
+        assertTrue(counter.admit(T0), "a landed attempt frees its place");
+    }
+
+    @Test
+    void rightAttemptsFromOneAddressNeverLockIt() {
+        for (int round = 0; round < 100; round++) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(counter.admit(T0.plusSeconds(round)));
+            }
+            for (int i = 0; i < 5; i++) {
+                if (i % 2 == 0) {
+                    counter.firstStepRight();
+                } else {
+                    counter.succeeded();
+                }
+            }
+        }
+        assertFalse(counter.isLocked(T0.plusSeconds(100)));
+        assertEquals(0, counter.inFlight());
+    }
+
+    @Test
+    void aLockedCounterAdmitsNothingUntilTheLockEnds() {
+        Instant locked = fail(5, T0);
+        Instant until = counter.lockedUntil();
+        assertFalse(counter.admit(locked));
         assertFalse(counter.admit(until.minusMillis(1)));
-        assertEquals(5, counter.failuresSinceSuccess(), "refused attempts are not counted");
-        assertEquals(until, counter.lockedUntil(), "refused attempts do not extend the lock");
-        assertTrue(counter.admit(until), "admitted again once the lock has run out");
-        assertEquals(6, counter.failuresSinceSuccess());
+        assertEquals(5, counter.failuresSinceSuccess());
+        assertTrue(counter.admit(until), "checked again once the lock has run out");
     }
 
     @Test
     void eachFurtherLockLastsTwiceAsLong() {
-        Instant t = NOW;
-        t = admitTimes(5, t);
-        assertEquals(Duration.ofMinutes(15), Duration.between(t, counter.lockedUntil()));
-        t = counter.lockedUntil();
-
-        t = admitTimes(5, t);
-        assertEquals(Duration.ofMinutes(30), Duration.between(t, counter.lockedUntil()),
-                "the consecutive count starts over after a lock: five more for the second lock");
-        t = counter.lockedUntil();
-
-        admitTimes(4, t);
-        assertFalse(counter.isLocked(t.plusSeconds(4)), "four after a lock do not lock");
-        t = admitTimes(1, t.plusSeconds(4));
-        assertEquals(Duration.ofMinutes(60), Duration.between(t, counter.lockedUntil()));
-        assertFalse(counter.lockedForGood());
-        assertEquals(15, counter.failuresSinceSuccess());
+        Instant t = T0;
+        for (Duration expected : new Duration[] {Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(60)}) {
+            Instant last = fail(5, t);
+            assertEquals(last.plus(expected), counter.lockedUntil());
+            t = counter.lockedUntil();
+        }
     }
 
     @Test
-    void twentyFailuresWithoutASuccessLockForGood() {
-        Instant t = NOW;
+    void twentyFailuresWithoutASuccessLockUntilAnOperatorUnlocks() {
+        Instant t = T0;
         for (int lock = 0; lock < 3; lock++) {
-            admitTimes(5, t);
+            fail(5, t);
             t = counter.lockedUntil();
         }
-        admitTimes(4, t);
-        assertEquals(19, counter.failuresSinceSuccess());
-        assertFalse(counter.lockedForGood());
-        assertFalse(counter.isLocked(t.plusSeconds(4)));
-
-        assertTrue(counter.admit(t.plusSeconds(4)), "the twentieth is admitted, then nothing more");
-        assertEquals(AttemptCounter.FAILURES_UNTIL_OPERATOR, counter.failuresSinceSuccess());
+        t = fail(4, t);
+        assertFalse(counter.isLocked(t), "19 failures");
+        assertTrue(counter.admit(t), "the twentieth is still checked");
+        counter.failed(t);
         assertTrue(counter.lockedForGood());
-        assertTrue(counter.isLocked(t.plusSeconds(4)));
-        assertTrue(counter.isLocked(t.plus(Duration.ofDays(3650))), "time does not lift it");
+        assertTrue(counter.isLocked(t.plus(Duration.ofDays(3650))), "no waiting opens it");
         assertFalse(counter.admit(t.plus(Duration.ofDays(3650))));
-        assertEquals(20, counter.failuresSinceSuccess());
+
+        counter.unlock();
+        assertFalse(counter.isLocked(t));
+        Instant after = fail(5, t);
+        assertEquals(after.plus(Duration.ofMinutes(15)), counter.lockedUntil(), "locks start at 15 min again");
     }
 
     @Test
-    void aLockForGoodEndsOnlyByReset() {
-        lockForGood();
-        counter.reset();
-        assertFalse(counter.isLocked(NOW));
-        assertFalse(counter.lockedForGood());
-        assertEquals(0, counter.failuresSinceSuccess());
-        assertTrue(counter.admit(NOW));
+    void aRightFirstStepIsNoFailureButForgivesNone() {
+        fail(4, T0);
+        assertTrue(counter.admit(T0));
+        counter.firstStepRight();
+        assertFalse(counter.isLocked(T0));
+        assertEquals(4, counter.failuresSinceSuccess(), "the OTP guesses before stay counted");
+        fail(1, T0);
+        assertTrue(counter.isLocked(T0), "the next wrong OTP is the fifth failure");
     }
 
     @Test
-    void successesBetweenFailuresKeepTheSubjectOpen() {
-        for (int round = 0; round < 30; round++) {
-            Instant t = NOW.plusSeconds(round * 10L);
-            admitTimes(4, t);
-            assertTrue(counter.admit(t.plusSeconds(4)));
-            counter.reset();
-            assertFalse(counter.isLocked(t.plusSeconds(5)), "round " + round);
-        }
-        assertFalse(counter.lockedForGood());
-    }
-
-    @Test
-    void resetClearsEverything() {
-        Instant t = admitTimes(5, NOW);
-        admitTimes(5, counter.lockedUntil());
-        assertTrue(counter.isLocked(counter.lockedUntil().minusSeconds(1)));
-
-        counter.reset();
-
+    void aCompletedRestoreStartsAfresh() {
+        Instant t = fail(5, T0);
+        t = counter.lockedUntil();
+        fail(4, t);
+        assertTrue(counter.admit(t));
+        counter.succeeded();
         assertEquals(0, counter.failuresSinceSuccess());
         assertNull(counter.lockedUntil());
-        assertFalse(counter.lockedForGood());
-        assertFalse(counter.isLocked(t));
-        // the lock ladder starts over too: the next lock is 15 min again, after five fresh failures
-        Instant after = admitTimes(4, t);
-        assertFalse(counter.isLocked(after), "four after a reset do not lock");
-        Instant fifth = admitTimes(1, after);
-        assertEquals(fifth.plus(Duration.ofMinutes(15)), counter.lockedUntil());
+        Instant next = fail(5, t);
+        assertEquals(next.plus(Duration.ofMinutes(15)), counter.lockedUntil(), "no doubling after a success");
     }
 
     @Test
-    void resetLiftsTheLockThatTheAdmittedAttemptItselfSet() {
-        Instant fifth = admitTimes(4, NOW);
-        assertTrue(counter.admit(fifth));
-        assertTrue(counter.isLocked(fifth), "admitting the fifth guess locked the subject");
-
-        counter.reset(); // ... and that guess was right
-
-        assertFalse(counter.isLocked(fifth));
-        assertNull(counter.lockedUntil());
-        assertTrue(counter.admit(fifth.plusSeconds(1)));
-    }
-
-    @Test
-    void resetLiftsALockForGoodThatTheAdmittedAttemptItselfSet() {
-        Instant t = NOW;
-        for (int lock = 0; lock < 3; lock++) {
-            admitTimes(5, t);
-            t = counter.lockedUntil();
+    void anAttemptLeftInFlightByADeadNodeIsForgottenAfterAMinute() {
+        for (int i = 0; i < 5; i++) {
+            assertTrue(counter.admit(T0));
         }
-        admitTimes(5, t);
-        assertTrue(counter.lockedForGood(), "the twentieth admission locked for good");
+        assertFalse(counter.admit(T0.plusSeconds(59)));
+        assertTrue(counter.admit(T0.plus(AttemptCounter.IN_FLIGHT_LIMIT).plusMillis(1)));
+        assertEquals(1, counter.inFlight());
+    }
 
-        counter.reset(); // ... and the twentieth guess was right
-
-        assertFalse(counter.isLocked(t));
-        assertFalse(counter.lockedForGood());
+    @Test
+    void unlockKeepsThePlacesOfAttemptsUnderWay() {
+        assertTrue(counter.admit(T0));
+        fail(4, T0);
+        counter.unlock();
+        assertEquals(1, counter.inFlight());
+        counter.failed(T0);
+        assertEquals(0, counter.inFlight());
+        assertEquals(1, counter.failuresSinceSuccess());
     }
 
     @Test
     void theLockDurationDoesNotOverflowForAnyNumberOfLocks() throws ReflectiveOperationException {
-        var locks = AttemptCounter.class.getDeclaredField("locks");
+        Field locks = AttemptCounter.class.getDeclaredField("locks");
         locks.setAccessible(true);
-        for (int previous : new int[] {16, 17, 62, 63, 64, 1000, Integer.MAX_VALUE}) {
-            AttemptCounter fresh = new AttemptCounter("source:10.0.0.1");
-            locks.setInt(fresh, previous);
-            Instant fifth = NOW;
-            for (int i = 0; i < 5; i++) {
-                assertTrue(fresh.admit(fifth));
-            }
-            Duration lock = Duration.between(fifth, fresh.lockedUntil());
-            assertEquals(AttemptCounter.FIRST_LOCK.multipliedBy(1L << 16), lock, "after " + previous + " locks");
-            assertTrue(fresh.isLocked(fifth.plus(Duration.ofDays(365))));
-        }
+        locks.setInt(counter, Integer.MAX_VALUE - 1);
+        Instant last = fail(5, T0);
+        assertTrue(counter.lockedUntil().isAfter(last.plus(Duration.ofDays(365))), "a very long lock, not a wrapped one");
     }
 
-    /** Admits {@code count} attempts one second apart from {@code start}; returns the time of the last. */
-    private Instant admitTimes(int count, Instant start) {
-        Instant t = start;
-        for (int i = 0; i < count; i++) {
-            t = start.plusSeconds(i);
-            assertTrue(counter.admit(t), "attempt " + (i + 1) + " of " + count + " admitted");
+    /** {@code n} wrong guesses one second apart from {@code from}; answers the time of the last. */
+    private Instant fail(int n, Instant from) {
+        Instant t = from;
+        for (int i = 0; i < n; i++) {
+            t = from.plusSeconds(i);
+            assertTrue(counter.admit(t), "guess " + (i + 1) + " is checked");
+            counter.failed(t);
         }
         return t;
-    }
-
-    private void lockForGood() {
-        Instant t = NOW;
-        for (int i = 0; i < AttemptCounter.FAILURES_UNTIL_OPERATOR; i++) {
-            if (counter.isLocked(t)) {
-                t = counter.lockedUntil();
-            }
-            assertTrue(counter.admit(t), "failure " + (i + 1));
-        }
-        assertTrue(counter.lockedForGood());
-    }
-
-    @Test
-    void aRightFirstStepIsNoFailureButForgivesNoEarlierOne() {
-        AttemptCounter counter = new AttemptCounter("user:jdoe");
-        for (int i = 0; i < 20; i++) {
-            assertTrue(counter.admit(T0), "right restore codes alone never lock");
-            counter.forgiveOne();
-        }
-        assertEquals(0, counter.failuresSinceSuccess());
-        for (int i = 0; i < 4; i++) {
-            counter.admit(T0);
-        }
-        counter.admit(T0);
-        counter.forgiveOne();
-        assertFalse(counter.isLocked(T0), "the fifth attempt was the right code: four failures, no lock");
-        assertEquals(4, counter.failuresSinceSuccess());
-        assertTrue(counter.admit(T0));
-        assertTrue(counter.isLocked(T0), "the next failure is the fifth");
-        assertEquals(T0.plus(Duration.ofMinutes(15)), counter.lockedUntil(), "the first lock, not a doubled one");
-    }
-
-    @Test
-    void aRightFirstStepAtTheTwentiethAttemptUndoesTheLockForGood() {
-        AttemptCounter counter = new AttemptCounter("user:jdoe");
-        Instant now = T0;
-        for (int lock = 0; lock < 3; lock++) {
-            for (int i = 0; i < 5; i++) {
-                counter.admit(now);
-            }
-            now = counter.lockedUntil();
-        }
-        for (int i = 0; i < 4; i++) {
-            counter.admit(now);
-        }
-        counter.admit(now);
-        assertTrue(counter.lockedForGood());
-        counter.forgiveOne();
-        assertFalse(counter.isLocked(now));
-        assertEquals(19, counter.failuresSinceSuccess());
-        counter.admit(now);
-        assertTrue(counter.lockedForGood(), "the next failure is the twentieth");
     }
 }

@@ -23,14 +23,14 @@ import org.twofold.testing.TestMailServer;
  * Restore steps the restore integration tests share, through the public protocol only: a user whose
  * restore is on, the OTP of the n-th restore started, inbox notifications and audit entries.
  */
-final class RestoreSteps {
+final class RestoreFixtures {
 
     static final String OTP_SUBJECT = "one-time code";
     private static final Pattern OTP = Pattern.compile("(\\d{4}) (\\d{4})");
     private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RestoreSteps() {
+    private RestoreFixtures() {
     }
 
     static String email(String user) {
