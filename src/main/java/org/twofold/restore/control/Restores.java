@@ -90,8 +90,8 @@ public class Restores {
 
     /**
      * Step two. The new device is bound, the old devices are wiped (unless keeping them was asked for and
-     * is allowed) and the restore code is replaced — all in the caller's one transaction, so the old
-     * devices are never gone without the new one being bound.
+     * is allowed) and the restore code is replaced — all in one transaction ({@link RestoreSteps}), so the
+     * old devices are never gone without the new one being bound.
      */
     public RestoredDevice complete(String restoreId, String otp, NewDeviceKeyMaterial newDevice, boolean keepOldDevices,
                                    Optional<String> replacesDeviceId, Actor actor) {
