@@ -7,7 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 /** An HTTP answer from the appliance with JSON accessors. */
-public record Answer(int status, String body, HttpResponse<String> raw) {
+public record Answer(int status, String body, HttpResponse<?> raw) {
 
     public JsonObject json() {
         return Json.parse(body);

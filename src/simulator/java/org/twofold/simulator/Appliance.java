@@ -70,6 +70,20 @@ public final class Appliance {
         }
     }
 
+    /** Like {@link #send}, keeping a binary body (a PDF) as bytes. */
+    public Download download(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer request(String method, String path, String body, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -110,6 +124,18 @@ public final class Appliance {
 
         public Answer call(String method, String path, String body) {
             return request(method, "api/v1/admin/" + path, body, "Authorization", authorization);
+        }
+
+        /** An admin call whose answer is a file (a PDF of letters or a handout). */
+        public Download download(String method, String path, String body) {
+            HttpRequest.Builder request = withOrigin(HttpRequest.newBuilder(uri("api/v1/admin/" + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .header("Authorization", authorization));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return Appliance.this.download(request);
         }
 
         /** Creates an identity; the answer holds the activation code. */

@@ -51,7 +51,16 @@ class OperatorRoleIT {
                 new String[] {"POST", "relying-parties", Json.object("name", newName)},
                 new String[] {"GET", "relying-parties", null},
                 new String[] {"GET", "audit", null},
-                new String[] {"GET", "audit/verification", null});
+                new String[] {"GET", "audit/verification", null},
+                new String[] {"GET", "policies", null},
+                new String[] {"PUT", "policies/" + newName, "{\"priority\":999999,\"restoreAllowed\":false}"},
+                new String[] {"DELETE", "policies/default", null},
+                new String[] {"GET", "identities/" + user + "/effective-policy", null},
+                new String[] {"POST", "identities/" + user + "/restore-code", "{\"channel\":\"PHONE\"}"},
+                new String[] {"GET", "approvals", null},
+                new String[] {"GET", "letters", null},
+                new String[] {"POST", "letters/batches", null},
+                new String[] {"GET", "restore-code-deliveries?channel=PHONE", null});
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import jakarta.json.Json;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,16 +26,13 @@ import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
+import org.twofold.testing.PolicyFixtures;
 
 /**
  * Promise 9, "nothing can be used to find out who has an account": {@code POST /restore} answers an unknown
- * user, a wrong restore code and an identity whose restore is off alike — the same status, byte for byte the
- * same body, and the same time within a few milliseconds.
- *
- * <p>The fourth case of issue 4, "restore prohibited by policy", cannot be tested yet: restore policies do
- * not exist (RestoreRules answers the {@code default} policy's "restore allowed" for everyone), so no
- * identity can be made one whose restore is prohibited. Its refusal goes through the same single branch in
- * {@code Restores.start} as the three cases here.
+ * user, a wrong restore code, an identity whose restore is off and one whose policy prohibits restore (asked
+ * with its right code) alike — the same status, byte for byte the same body, and the same time within a few
+ * milliseconds.
  */
 @ExtendWith(ApplianceExtension.class)
 class RestoreEnumerationIT {
@@ -59,7 +58,7 @@ class RestoreEnumerationIT {
      */
     private static final double BOUND_MS = 5.0;
 
-    enum Case { UNKNOWN_USER, WRONG_CODE, RESTORE_OFF }
+    enum Case { UNKNOWN_USER, WRONG_CODE, RESTORE_OFF, RESTORE_PROHIBITED }
 
     private ApplianceServer server;
 
@@ -69,11 +68,16 @@ class RestoreEnumerationIT {
     }
 
     @Test
-    void unknownUserWrongCodeAndRestoreOffAnswerAlikeInStatusBodyAndTime() {
+    void unknownUserWrongCodeRestoreOffAndProhibitedAnswerAlikeInStatusBodyAndTime() {
         int total = WARM_UP + RUNS;
         List<String> restoreOn = new ArrayList<>();
         List<String> restoreOff = new ArrayList<>();
+        List<String> prohibited = new ArrayList<>();
+        List<String> prohibitedCodes = new ArrayList<>();
         for (int i = 0; i < total; i++) {
+            String forbidden = Fixtures.unique("enum-forbid");
+            prohibitedCodes.add(activateRestore(Fixtures.enrolledUser(server, forbidden)));
+            prohibited.add(forbidden);
             String on = Fixtures.unique("enum-on");
             activateRestore(Fixtures.enrolledUser(server, on));
             restoreOn.add(on);
@@ -81,6 +85,10 @@ class RestoreEnumerationIT {
             Fixtures.enrolledUser(server, off);
             restoreOff.add(off);
         }
+
+        PolicyFixtures.save(server, Fixtures.unique("enum-prohibit"), "{\"priority\":" + PolicyFixtures.uniquePriority()
+                + ",\"users\":" + Json.createArrayBuilder(prohibited).build() + ",\"restoreAllowed\":false}")
+                .expect(201);
 
         // One HTTP client (kept-alive connections) for all probes, as one phone app would use: a new client per
         // request would add connection set-up and thread start-up jitter of its own to every measurement.
@@ -99,9 +107,10 @@ class RestoreEnumerationIT {
                     case UNKNOWN_USER -> Fixtures.unique("enum-none");
                     case WRONG_CODE -> restoreOn.get(run);
                     case RESTORE_OFF -> restoreOff.get(run);
+                    case RESTORE_PROHIBITED -> prohibited.get(run);
                 };
                 DeviceSimulator newPhone = client.from(Fixtures.uniqueAddress()).newDevice("probe");
-                String code = wrongCode();
+                String code = c == Case.RESTORE_PROHIBITED ? prohibitedCodes.get(run) : wrongCode();
                 long started = System.nanoTime();
                 Answer answer = newPhone.startRestore(user, code);
                 double elapsed = (System.nanoTime() - started) / 1_000_000.0;

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.twofold.platform.control.DataDirectory;
 
-/** Makes the pepper-bound hasher and the code generator injectable. */
+/** Makes the pepper-bound hasher and secret box and the code generator injectable. */
 @ApplicationScoped
 public class CryptoSetup {
 
@@ -25,11 +25,26 @@ public class CryptoSetup {
     @ConfigProperty(name = "twofold.pepper.file")
     Optional<String> pepperFile;
 
+    private Pepper pepper;
+
     @Produces
     @Singleton
     SecretHasher secretHasher() {
-        Path file = pepperFile.map(Path::of).orElseGet(() -> dataDirectory.resolve("pepper"));
-        return new SecretHasher(Pepper.loadOrCreate(file, random));
+        return new SecretHasher(pepper());
+    }
+
+    @Produces
+    @Singleton
+    SecretBox secretBox() {
+        return new SecretBox(pepper(), random);
+    }
+
+    private synchronized Pepper pepper() {
+        if (pepper == null) {
+            Path file = pepperFile.map(Path::of).orElseGet(() -> dataDirectory.resolve("pepper"));
+            pepper = Pepper.loadOrCreate(file, random);
+        }
+        return pepper;
     }
 
     @Produces

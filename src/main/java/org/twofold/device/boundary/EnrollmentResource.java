@@ -1,5 +1,7 @@
 package org.twofold.device.boundary;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,6 +17,9 @@ import org.twofold.audit.entity.Actor;
 import org.twofold.device.control.Enrollment;
 import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.RequestOrigin;
+import org.twofold.policy.control.EffectivePolicies;
+import org.twofold.restore.control.IssuedRestoreCode;
+import org.twofold.restore.control.RestoreActivation;
 
 /** {@code POST /device/enroll}: a new device redeems an activation code with its new key. */
 @ApplicationScoped
@@ -32,6 +37,12 @@ public class EnrollmentResource {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    RestoreActivation restoreActivation;
+
+    @Inject
+    EffectivePolicies policies;
+
     @POST
     @SignedByNewKey
     @Transactional
@@ -40,12 +51,19 @@ public class EnrollmentResource {
         String activationCode = request.text("activationCode", 100);
         String deviceName = request.text("deviceName", 100);
         String platform = request.text("platform", 40);
-        Enrollment.Enrolled enrolled = enrollment.enroll(activationCode, newKey.publicKey(), deviceName, platform,
-                Actor.newDevice(origin.sourceAddress()));
+        Actor actor = Actor.newDevice(origin.sourceAddress());
+        Enrollment.Enrolled enrolled = enrollment.enroll(activationCode, newKey.publicKey(), deviceName, platform, actor);
+        Optional<IssuedRestoreCode> autoActivated = enrolled.first()
+                ? restoreActivation.activateForNewUser(enrolled.identity(), enrolled.bound().device(), actor)
+                : Optional.empty();
+        NewDeviceAnswer.RestoreAnswer restore = autoActivated
+                .map(issued -> new NewDeviceAnswer.RestoreAnswer(true, issued.code(), issued.delivery().name(),
+                        issued.link(), issued.qr()))
+                .orElseGet(() -> NewDeviceAnswer.RestoreAnswer.withoutCode(enrolled.identity().restoreActive(),
+                        policies.of(enrolled.identity()).restoreCodeDelivery().name()));
         return Response.status(Response.Status.CREATED)
                 .entity(new NewDeviceAnswer(enrolled.bound().device().id(), enrolled.bound().token(),
-                        enrolled.identity().user(),
-                        NewDeviceAnswer.RestoreAnswer.withoutCode(enrolled.identity().restoreActive(), "DEVICE_DISPLAY")))
+                        enrolled.identity().user(), restore))
                 .build();
     }
 }

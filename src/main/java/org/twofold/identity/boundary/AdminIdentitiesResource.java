@@ -36,6 +36,9 @@ import org.twofold.restore.control.RestoreLocks;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminIdentitiesResource {
 
+    /** Lines of a postal address (additive member {@code postalAddress}; the directory sync fills it too). */
+    private static final int MAX_ADDRESS_LINES = 6;
+
     @Inject
     Identities identities;
 
@@ -59,7 +62,8 @@ public class AdminIdentitiesResource {
         JsonMembers request = JsonMembers.of(body);
         NewIdentity created = identities.create(request.text("user", 128),
                 request.optionalText("email", 320).orElse(null),
-                request.optionalText("displayName", 200).orElse(null), operator.actor());
+                request.optionalText("displayName", 200).orElse(null),
+                request.texts("postalAddress", MAX_ADDRESS_LINES, 100), operator.actor());
         IssuedActivationCode code = created.activationCode();
         String url = applianceUrl.value();
         return Response.status(Response.Status.CREATED)
@@ -86,8 +90,8 @@ public class AdminIdentitiesResource {
         Identity identity = identities.require(user);
         List<DeviceView> deviceViews = devices.devicesOf(identity.id()).stream()
                 .map(device -> DeviceView.of(device, null)).toList();
-        return new Details(identity.user(), identity.email(), identity.displayName(), identity.status().name(),
-                null, deviceViews, new RestoreSummary(identity.restoreActive(), restoreLocks.isLocked(identity)),
+        return new Details(identity.user(), identity.email(), identity.displayName(), identity.postalAddress(),
+                identity.status().name(), null, deviceViews, new RestoreSummary(identity.restoreActive(), restoreLocks.isLocked(identity)),
                 identity.successfulLogins());
     }
 
@@ -127,7 +131,8 @@ public class AdminIdentitiesResource {
     }
 
     /** {@code directory} stays null until directory sync links identities to directory entries. */
-    public record Details(String user, String email, String displayName, String status, Object directory,
+    public record Details(String user, String email, String displayName, List<String> postalAddress, String status,
+                          Object directory,
                           List<DeviceView> devices, RestoreSummary restore, long successfulLogins) {
     }
 

@@ -1,7 +1,13 @@
 package org.twofold.identity.control;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +41,7 @@ public class Identities {
     @Inject
     Clock clock;
 
-    public NewIdentity create(String user, String email, String displayName, Actor actor) {
+    public NewIdentity create(String user, String email, String displayName, List<String> postalAddress, Actor actor) {
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw Refusal.invalidRequest("Member 'email' is not an email address");
         }
@@ -43,7 +49,7 @@ public class Identities {
         if (find(canonical).isPresent()) {
             throw new Refusal(Refusal.Kind.CONFLICT, "identity-exists", "An identity with this user name exists");
         }
-        Identity identity = new Identity(canonical, email, displayName, clock.instant());
+        Identity identity = new Identity(canonical, email, displayName, postalAddress, clock.instant());
         em.persist(identity);
         // No JPA relationship tells EclipseLink to insert the identity before the code that references it.
         em.flush();
@@ -75,6 +81,16 @@ public class Identities {
         return find(user).orElseThrow(Identities::unknownUser);
     }
 
+    /** Many identities in one query, by id (for batches such as a print run of letters). */
+    public Map<String, Identity> byIds(Collection<String> identityIds) {
+        if (identityIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT i FROM Identity i WHERE i.id IN :ids", Identity.class)
+                .setParameter("ids", List.copyOf(new HashSet<>(identityIds)))
+                .getResultStream().collect(Collectors.toMap(Identity::id, i -> i));
+    }
+
     public Identity byId(String identityId) {
         return Optional.ofNullable(em.find(Identity.class, identityId)).orElseThrow(Identities::unknownUser);
     }
@@ -90,6 +106,14 @@ public class Identities {
         audit.record(actor, status == IdentityStatus.ACTIVE ? "identity.reactivate" : "identity.deactivate",
                 target(identity), Outcome.SUCCESS, null);
         return identity;
+    }
+
+    /** The directory groups the identity belongs to (normalised DNs, see {@code GroupDn}), as the last sync saw them. */
+    public Set<String> groupsOf(String identityId) {
+        List<?> groups = em.createNativeQuery("SELECT group_dn FROM identity_group WHERE identity_id = ?")
+                .setParameter(1, identityId)
+                .getResultList();
+        return groups.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Restore activation is on while the identity has a restore code. */

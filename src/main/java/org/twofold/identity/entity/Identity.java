@@ -1,6 +1,7 @@
 package org.twofold.identity.entity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,17 +46,22 @@ public class Identity {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** lines of the postal address restore-code letters go to, separated by line feeds */
+    @Column(name = "postal_address")
+    private String postalAddress;
+
     @Version
     private long version;
 
     protected Identity() {
     }
 
-    public Identity(String user, String email, String displayName, Instant now) {
+    public Identity(String user, String email, String displayName, List<String> postalAddress, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.user = canonicalUser(user);
         this.email = email;
         this.displayName = displayName;
+        this.postalAddress = postalAddress.isEmpty() ? null : String.join("\n", postalAddress);
         this.status = IdentityStatus.ACTIVE;
         this.createdAt = now;
     }
@@ -116,5 +122,10 @@ public class Identity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The postal address, line by line; empty when the identity has none. */
+    public List<String> postalAddress() {
+        return postalAddress == null ? List.of() : List.of(postalAddress.split("\n"));
     }
 }

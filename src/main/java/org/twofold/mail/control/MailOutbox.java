@@ -66,9 +66,14 @@ public class MailOutbox {
         return claimed == 1 ? Optional.ofNullable(em.find(OutboxMail.class, id)) : Optional.empty();
     }
 
+    /**
+     * Marks the mail sent and erases its text: mails carry one-time codes and restore codes, which must not
+     * outlive their delivery in the database.
+     */
     @Transactional
     public void sent(String id) {
-        em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.claimedUntil = NULL, m.lastError = NULL WHERE m.id = :id")
+        em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.claimedUntil = NULL, m.lastError = NULL, m.body = ''"
+                        + " WHERE m.id = :id")
                 .setParameter("now", clock.instant())
                 .setParameter("id", id)
                 .executeUpdate();

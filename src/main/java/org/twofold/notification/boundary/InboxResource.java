@@ -40,7 +40,7 @@ public class InboxResource {
         List<InboxItem> pending = sources.stream().flatMap(source -> source.pendingFor(identityId).stream()).toList();
         String self = current.device().id();
         List<NotificationView> news = notifications.recent(identityId).stream()
-                .filter(notification -> !notification.deviceId().equals(self)).toList();
+                .filter(notification -> !self.equals(notification.deviceId())).toList();
         Identity identity = current.identity();
         return new Inbox(pending, news, new RestoreState(identity.restoreActive(), identity.restorePrompt()));
     }

@@ -31,8 +31,10 @@ final class NotificationMails {
             case DEVICE_DUPLICATED -> "your ID was copied to the device \"" + notification.deviceName() + "\"";
             case DEVICE_UNPAIRED -> "the device \"" + notification.deviceName() + "\" was removed from your ID";
             case DEVICE_BLOCKED -> "the device \"" + notification.deviceName() + "\" was blocked as unauthorised";
-            case RESTORE_CODE_REISSUED -> "your restore code was replaced on the device \"" + notification.deviceName()
-                    + "\"; the old one no longer works";
+            case RESTORE_CODE_REISSUED -> (notification.deviceId() == null
+                    ? "your restore code was replaced by " + notification.deviceName()
+                    : "your restore code was replaced on the device \"" + notification.deviceName() + "\"")
+                    + "; the old one no longer works";
         };
         String advice = notification.blockable()
                 ? "If this was not you, open Twofold on one of your other devices and block the new device at once,"

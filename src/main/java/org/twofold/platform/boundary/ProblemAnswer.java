@@ -1,9 +1,11 @@
 package org.twofold.platform.boundary;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -61,6 +63,11 @@ public final class ProblemAnswer {
         }
         if (value instanceof Boolean flag) {
             return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(jsonValue(item)));
+            return array.build();
         }
         return Json.createValue(String.valueOf(value));
     }

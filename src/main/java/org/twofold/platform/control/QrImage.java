@@ -11,7 +11,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes drawn by ZXing, delivered as SVG data URLs that any page or mail client can show. */
+/** QR codes drawn by ZXing, delivered as SVG data URLs that any page or mail client can show, or as modules to draw. */
 public final class QrImage {
 
     private static final int QUIET_ZONE = 4;
@@ -24,14 +24,18 @@ public final class QrImage {
         return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String svg(String content) {
-        BitMatrix matrix;
+    /** The QR code's dark and light modules, without a quiet zone (for drawing it elsewhere, e.g. in a PDF). */
+    public static BitMatrix modules(String content) {
         try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+            return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
         } catch (WriterException tooLong) {
             throw new IllegalArgumentException("Cannot draw a QR code for this content", tooLong);
         }
+    }
+
+    static String svg(String content) {
+        BitMatrix matrix = modules(content);
         int size = matrix.getWidth() + 2 * QUIET_ZONE;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < matrix.getHeight(); y++) {

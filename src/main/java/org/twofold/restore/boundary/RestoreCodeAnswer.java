@@ -8,12 +8,7 @@ import org.twofold.restore.control.IssuedRestoreCode;
  */
 public record RestoreCodeAnswer(String code, String delivery, String link, String qr) {
 
-    static final String DEVICE_DISPLAY = "DEVICE_DISPLAY";
-
     public static RestoreCodeAnswer of(IssuedRestoreCode issued) {
-        if (!DEVICE_DISPLAY.equals(issued.delivery())) {
-            return new RestoreCodeAnswer(null, issued.delivery(), null, null);
-        }
-        return new RestoreCodeAnswer(issued.code(), issued.delivery(), issued.link(), issued.qr());
+        return new RestoreCodeAnswer(issued.code(), issued.delivery().name(), issued.link(), issued.qr());
     }
 }

@@ -57,11 +57,21 @@ public class RestoreResource {
                 new NewDeviceKeyMaterial(newKey.publicKey(), request.text("deviceName", 100), request.text("platform", 40)),
                 request.flag("keepOldDevices", false), request.optionalText("replacesDeviceId", 36),
                 Actor.newDevice(origin.sourceAddress()));
-        RestoreCodeAnswer code = RestoreCodeAnswer.of(restored.restoreCode());
+        NewDeviceAnswer.RestoreAnswer restore = restored.restoreCode().map(RestoreCodeAnswer::of)
+                .map(code -> new NewDeviceAnswer.RestoreAnswer(true, code.code(), code.delivery(), code.link(), code.qr()))
+                .orElseGet(() -> NewDeviceAnswer.RestoreAnswer.withoutCode(false, restored.delivery().name()));
         return Response.status(Response.Status.CREATED)
-                .entity(new NewDeviceAnswer(restored.bound().device().id(), restored.bound().token(), restored.user(),
-                        new NewDeviceAnswer.RestoreAnswer(true, code.code(), code.delivery(), code.link(), code.qr())))
+                .entity(new Completed(restored.bound().device().id(), restored.bound().token(), restored.user(), restore,
+                        restored.oldDevicesKept()))
                 .build();
+    }
+
+    /**
+     * PROTOCOL.md's answer for a new device, plus (additive) {@code oldDevicesKept}: whether the identity's
+     * other devices stayed active — a client that asked to keep them learns when policy wiped them anyway.
+     */
+    public record Completed(String deviceId, String deviceToken, String user, NewDeviceAnswer.RestoreAnswer restore,
+                            boolean oldDevicesKept) {
     }
 
     public record Started(String restoreId, String otpSentTo, Instant expiresAt) {

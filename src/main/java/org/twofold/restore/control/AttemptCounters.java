@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.twofold.restore.entity.AttemptCounter;
+import org.twofold.restore.entity.FailureLimits;
 
 /** The counter rows behind {@link AttemptGuard}, each change in a transaction of its own. */
 @ApplicationScoped
@@ -35,10 +36,10 @@ public class AttemptCounters {
 
     /** Admits the attempt for every subject, or for none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean admit(List<String> subjects) {
+    public boolean admit(List<String> subjects, FailureLimits limits) {
         Instant now = clock.instant();
         List<AttemptCounter> counters = locked(subjects);
-        if (counters.stream().allMatch(counter -> counter.admit(now))) {
+        if (counters.stream().allMatch(counter -> counter.admit(now, limits))) {
             return true;
         }
         throw new NotAdmitted();

@@ -9,7 +9,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.twofold.policy.control.EffectivePolicies;
+import org.twofold.policy.control.EffectivePolicy;
 import org.twofold.restore.entity.AttemptCounter;
+import org.twofold.restore.entity.FailureLimits;
 
 /**
  * The one choke point for guesses at restore codes and OTPs, per user name and per source address.
@@ -27,6 +30,9 @@ public class AttemptGuard {
     AttemptCounters counters;
 
     @Inject
+    EffectivePolicies policies;
+
+    @Inject
     Clock clock;
 
     public static List<String> subjects(String canonicalUser, String sourceAddress) {
@@ -37,7 +43,7 @@ public class AttemptGuard {
     public boolean admit(List<String> subjects) {
         subjects.forEach(this::ensureCounter);
         try {
-            return counters.admit(subjects);
+            return counters.admit(subjects, limits());
         } catch (AttemptCounters.NotAdmitted refused) {
             return false;
         }
@@ -46,7 +52,8 @@ public class AttemptGuard {
     /** The admitted attempt was wrong. */
     public void failed(List<String> subjects) {
         Instant now = clock.instant();
-        counters.update(subjects, counter -> counter.failed(now));
+        FailureLimits limits = limits();
+        counters.update(subjects, counter -> counter.failed(now, limits));
     }
 
     /**
@@ -54,6 +61,11 @@ public class AttemptGuard {
      * counted, and the failures before it stay counted.
      */
     public void firstStepRight(List<String> subjects) {
+        counters.update(subjects, AttemptCounter::firstStepRight);
+    }
+
+    /** The admitted attempt was right but refused for another reason (e.g. a device limit): nothing is counted. */
+    public void notCounted(List<String> subjects) {
         counters.update(subjects, AttemptCounter::firstStepRight);
     }
 
@@ -71,6 +83,12 @@ public class AttemptGuard {
 
     public boolean isLocked(String canonicalUser) {
         return counters.isLocked("user:" + canonicalUser);
+    }
+
+    /** The default policy's limits, the same for every name: per-group limits would tell which names exist. */
+    private FailureLimits limits() {
+        EffectivePolicy policy = policies.beforeIdentification();
+        return new FailureLimits(policy.failuresBeforeLock(), policy.failuresBeforeOperatorLock());
     }
 
     private void ensureCounter(String subject) {

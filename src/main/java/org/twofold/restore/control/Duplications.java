@@ -21,6 +21,7 @@ import org.twofold.crypto.control.SecretCodes;
 import org.twofold.crypto.control.SecretHasher;
 import org.twofold.crypto.control.SecretPurpose;
 import org.twofold.device.control.DeviceRegistry;
+import org.twofold.device.control.Enrollment;
 import org.twofold.device.entity.BoundVia;
 import org.twofold.device.entity.Device;
 import org.twofold.identity.control.Identities;
@@ -29,6 +30,8 @@ import org.twofold.notification.control.DeviceEvent;
 import org.twofold.notification.control.Notifications;
 import org.twofold.notification.entity.NotificationType;
 import org.twofold.platform.control.Refusal;
+import org.twofold.policy.control.EffectivePolicies;
+import org.twofold.policy.control.EffectivePolicy;
 import org.twofold.restore.entity.ClaimStatus;
 import org.twofold.restore.entity.DuplicationClaim;
 import org.twofold.restore.entity.DuplicationOffer;
@@ -48,7 +51,7 @@ public class Duplications {
     EntityManager em;
 
     @Inject
-    RestoreRules rules;
+    EffectivePolicies policies;
 
     @Inject
     Identities identities;
@@ -77,9 +80,7 @@ public class Duplications {
     public DuplicationOfferCreated offer(Device offering, String applianceUrl, Actor actor) {
         Identity identity = identities.byId(offering.identityId());
         Identities.requireActive(identity);
-        if (!rules.duplicationAllowed(identity.id())) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "duplication-prohibited", "Duplication is prohibited by policy for this identity");
-        }
+        requireRoomForOneMore(identity);
         String secret = codes.token("", 24);
         Instant now = clock.instant();
         DuplicationOffer offer = new DuplicationOffer(identity.id(), offering.id(),
@@ -121,6 +122,7 @@ public class Duplications {
         DuplicationClaim claim = pendingClaimOf(offerId, claimId, confirming);
         Identity identity = identities.byId(claim.identityId());
         Identities.requireActive(identity);
+        requireRoomForOneMore(identity);
         if (!decideOnce(claim, ClaimStatus.CONFIRMED)) {
             throw claimClosed();
         }
@@ -171,6 +173,17 @@ public class Duplications {
                 .setParameter("pending", ClaimStatus.PENDING)
                 .setParameter("now", clock.instant())
                 .getResultStream().map(PendingDuplication::of).toList();
+    }
+
+    /** Policy decides at the offer and again at the confirmation (it may have changed in between). */
+    private void requireRoomForOneMore(Identity identity) {
+        EffectivePolicy policy = policies.of(identity);
+        if (!policy.duplicationAllowed()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "duplication-prohibited", "Duplication is prohibited by policy for this identity");
+        }
+        if (devices.activeDevicesOf(identity.id()).size() >= policy.maxDevicesPerIdentity()) {
+            throw Enrollment.tooManyDevices();
+        }
     }
 
     private DuplicationClaim pendingClaimOf(String offerId, String claimId, Device device) {

@@ -1,20 +1,26 @@
 package org.twofold.restore.control;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
+import org.twofold.delivery.control.RestoreLink;
+import org.twofold.delivery.entity.Channel;
 import org.twofold.platform.control.QrImage;
 
-/** A restore code in clear text, handed to the device once (only for the DEVICE_DISPLAY channel). */
-public record IssuedRestoreCode(String user, String code, String delivery) {
+/**
+ * A new restore code and the channel it went out through. {@code code} is the clear text only when it is
+ * for a device's display (null otherwise); {@code deliveryId} names a code the letter queue or the helpdesk
+ * holds (null for the device display).
+ */
+public record IssuedRestoreCode(String user, String code, Channel delivery, String deliveryId) {
 
-    /** The restore QR: scanning it fills the first restore step on a new phone. */
+    public boolean displayed() {
+        return code != null;
+    }
+
+    /** The restore QR's content: scanning it fills the first restore step on a new phone. */
     public String link() {
-        return "twofold://restore?u=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&c=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+        return displayed() ? RestoreLink.of(user, code) : null;
     }
 
     public String qr() {
-        return QrImage.svgDataUrl(link());
+        return displayed() ? QrImage.svgDataUrl(link()) : null;
     }
 }

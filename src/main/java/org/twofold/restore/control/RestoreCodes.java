@@ -56,6 +56,12 @@ public class RestoreCodes {
         return code;
     }
 
+    /** The identity's code dies and restore is off until a new code is issued. */
+    public void retire(String identityId) {
+        lockedCredential(identityId).retire();
+        identities.restoreActive(identityId, false);
+    }
+
     /** True when restore is on for the identity, not shut by a block, and the typed code is its code. */
     public boolean matches(Optional<String> identityId, String typedCode) {
         // looked up for unknown users too (under an id no identity has): every refusal costs the same

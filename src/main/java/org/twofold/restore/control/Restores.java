@@ -20,6 +20,7 @@ import org.twofold.identity.control.Identities;
 import org.twofold.identity.entity.Identity;
 import org.twofold.identity.entity.IdentityStatus;
 import org.twofold.platform.control.Refusal;
+import org.twofold.policy.control.EffectivePolicies;
 import org.twofold.restore.entity.RestoreAttempt;
 
 /**
@@ -48,7 +49,7 @@ public class Restores {
     RestoreCodes restoreCodes;
 
     @Inject
-    RestoreRules rules;
+    EffectivePolicies policies;
 
     @Inject
     Identities identities;
@@ -72,9 +73,11 @@ public class Restores {
             throw tooManyAttempts();
         }
         Optional<Identity> identity = identities.find(typedUser);
+        // resolved for every name, right code or not, known or not: a prohibited restore costs what a wrong code costs
+        boolean restoreAllowed = identity.map(policies::of).orElseGet(policies::beforeIdentification).restoreAllowed();
         boolean codeRight = restoreCodes.matches(identity.map(Identity::id), typedCode);
         Optional<Identity> restorable = identity.filter(i -> codeRight && i.status() != IdentityStatus.LOCKED
-                && i.email() != null && rules.restoreAllowed(i.id()));
+                && i.email() != null && restoreAllowed);
         if (restorable.isEmpty()) {
             guard.failed(subjects);
             audit.recordRefusal(actor, "restore.start", "user:" + userKey, "invalid restore credentials");
@@ -105,7 +108,7 @@ public class Restores {
         Instant now = clock.instant();
         String storedOtp = attempt == null ? NO_OTP : attempt.otpHash();
         boolean right = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now)
-                && identity.filter(i -> rules.restoreAllowed(i.id()) && !restoreCodes.isLockedByBlock(i.id())
+                && identity.filter(i -> policies.of(i).restoreAllowed() && !restoreCodes.isLockedByBlock(i.id())
                         && restoreCodes.unchangedSince(i.id(), attempt.createdAt())).isPresent();
         if (!right) {
             guard.failed(subjects);
@@ -116,10 +119,18 @@ public class Restores {
         RestoredDevice restored;
         try {
             restored = steps.bindRestoredDevice(attempt, identity.get(), newDevice, keepOldDevices, replacesDeviceId, actor);
-        } catch (RuntimeException lostTheRace) {
-            // e.g. the same OTP completed the restore a moment earlier in a parallel request
+        } catch (Refusal refused) {
+            if (refused.code().equals("invalid-otp")) {
+                // the same OTP completed the restore a moment earlier in a parallel request
+                guard.failed(subjects);
+            } else {
+                // a right OTP refused for another reason (the device limit): no guess, and the OTP stays usable
+                guard.notCounted(subjects);
+            }
+            throw refused;
+        } catch (RuntimeException failed) {
             guard.failed(subjects);
-            throw lostTheRace;
+            throw failed;
         }
         guard.succeeded(subjects);
         return restored;

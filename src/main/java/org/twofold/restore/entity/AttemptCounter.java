@@ -19,8 +19,6 @@ import jakarta.persistence.Table;
 @Table(name = "attempt_counter")
 public class AttemptCounter {
 
-    public static final int FAILURES_PER_LOCK = 5;
-    public static final int FAILURES_UNTIL_OPERATOR = 20;
     public static final Duration FIRST_LOCK = Duration.ofMinutes(15);
     /** An attempt still "being checked" after this long died with its node; it no longer holds a place. */
     public static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(1);
@@ -63,12 +61,12 @@ public class AttemptCounter {
      * Takes a place for one attempt. False — and nothing is counted — while the subject is locked or while
      * the attempts already being checked could complete a lock.
      */
-    public boolean admit(Instant now) {
+    public boolean admit(Instant now, FailureLimits limits) {
         if (inFlight > 0 && inFlightSince.plus(IN_FLIGHT_LIMIT).isBefore(now)) {
             inFlight = 0;
         }
-        if (isLocked(now) || consecutiveFailures + inFlight >= FAILURES_PER_LOCK
-                || failuresSinceSuccess + inFlight >= FAILURES_UNTIL_OPERATOR) {
+        if (isLocked(now) || consecutiveFailures + inFlight >= limits.perLock()
+                || failuresSinceSuccess + inFlight >= limits.untilOperator()) {
             return false;
         }
         inFlight++;
@@ -77,13 +75,13 @@ public class AttemptCounter {
     }
 
     /** The admitted attempt was wrong. */
-    public void failed(Instant now) {
+    public void failed(Instant now, FailureLimits limits) {
         land();
         consecutiveFailures++;
         failuresSinceSuccess++;
-        if (failuresSinceSuccess >= FAILURES_UNTIL_OPERATOR) {
+        if (failuresSinceSuccess >= limits.untilOperator()) {
             lockedForGood = true;
-        } else if (consecutiveFailures >= FAILURES_PER_LOCK) {
+        } else if (consecutiveFailures >= limits.perLock()) {
             lockedUntil = now.plus(FIRST_LOCK.multipliedBy(1L << Math.min(locks, 16)));
             locks++;
             consecutiveFailures = 0;

@@ -59,6 +59,12 @@ public class RestoreCredential {
         }
     }
 
+    /** The used code dies without a successor (the channel for a new one cannot reach the user). */
+    public void retire() {
+        codeHash = null;
+        shownToDeviceId = null;
+    }
+
     public void unlock() {
         lockedByBlock = false;
     }

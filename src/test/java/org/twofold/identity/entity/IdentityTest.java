@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,19 +50,19 @@ class IdentityTest {
 
     @Test
     void newIdentityIsActiveWithACanonicalUser() {
-        Identity identity = new Identity(" JDoe ", "j@example.test", "J. Doe", NOW);
+        Identity identity = new Identity(" JDoe ", "j@example.test", "J. Doe", List.of(), NOW);
         assertEquals("jdoe", identity.user());
         assertEquals(IdentityStatus.ACTIVE, identity.status());
         assertTrue(identity.isActive());
         assertFalse(identity.restoreActive());
         assertEquals(0, identity.successfulLogins());
         assertEquals(NOW, identity.createdAt());
-        assertThrows(Refusal.class, () -> new Identity("not valid", null, null, NOW));
+        assertThrows(Refusal.class, () -> new Identity("not valid", null, null, List.of(), NOW));
     }
 
     @Test
     void deactivateAndReactivate() {
-        Identity identity = new Identity("jdoe", null, null, NOW);
+        Identity identity = new Identity("jdoe", null, null, List.of(), NOW);
         identity.deactivate();
         assertEquals(IdentityStatus.DEACTIVATED, identity.status());
         assertFalse(identity.isActive());
@@ -90,7 +91,7 @@ class IdentityTest {
 
     /** Logins are counted by a database UPDATE in production; here the fields are set directly. */
     private static Identity identity(long successfulLogins, boolean restoreActive) throws ReflectiveOperationException {
-        Identity identity = new Identity("jdoe", "j@example.test", "J. Doe", NOW);
+        Identity identity = new Identity("jdoe", "j@example.test", "J. Doe", List.of(), NOW);
         Field logins = Identity.class.getDeclaredField("successfulLogins");
         logins.setAccessible(true);
         logins.setLong(identity, successfulLogins);

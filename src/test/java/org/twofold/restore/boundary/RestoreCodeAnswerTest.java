@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.twofold.delivery.entity.Channel;
 import org.twofold.restore.control.IssuedRestoreCode;
 
 /** A device is given the restore code (and its link and QR) only when policy delivers it to the display. */
@@ -16,7 +16,7 @@ class RestoreCodeAnswerTest {
 
     @Test
     void deviceDisplayGetsCodeLinkAndQr() {
-        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", CODE, "DEVICE_DISPLAY");
+        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", CODE, Channel.DEVICE_DISPLAY, null);
         RestoreCodeAnswer answer = RestoreCodeAnswer.of(issued);
         assertEquals(CODE, answer.code());
         assertEquals("DEVICE_DISPLAY", answer.delivery());
@@ -25,13 +25,12 @@ class RestoreCodeAnswerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EMAIL", "POSTAL_LETTER", "IN_PERSON", "PHONE", "device_display", "DEVICE_DISPLAY ", ""})
-    @NullSource
-    void anyOtherChannelGetsNoSecret(String delivery) {
-        RestoreCodeAnswer answer = RestoreCodeAnswer.of(new IssuedRestoreCode("jdoe", CODE, delivery));
+    @EnumSource(value = Channel.class, names = "DEVICE_DISPLAY", mode = EnumSource.Mode.EXCLUDE)
+    void anyOtherChannelGetsNoSecret(Channel delivery) {
+        RestoreCodeAnswer answer = RestoreCodeAnswer.of(new IssuedRestoreCode("jdoe", null, delivery, "delivery-1"));
         assertNull(answer.code());
         assertNull(answer.link());
         assertNull(answer.qr());
-        assertEquals(delivery, answer.delivery(), "the device is told where the code went");
+        assertEquals(delivery.name(), answer.delivery(), "the device is told where the code went");
     }
 }

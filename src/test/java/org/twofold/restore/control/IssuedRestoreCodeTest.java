@@ -21,6 +21,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.twofold.delivery.entity.Channel;
 
 /** The restore link and its QR: scanning it fills in user and code on a new phone. */
 class IssuedRestoreCodeTest {
@@ -29,7 +30,7 @@ class IssuedRestoreCodeTest {
 
     @Test
     void linkCarriesUserAndCode() {
-        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", CODE, "DEVICE_DISPLAY");
+        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", CODE, Channel.DEVICE_DISPLAY, null);
         assertEquals("twofold://restore?u=jdoe&c=" + CODE, issued.link());
         URI uri = URI.create(issued.link());
         assertEquals("twofold", uri.getScheme());
@@ -40,7 +41,7 @@ class IssuedRestoreCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"j doe", "jdoe@corp.test", "CORP\\jdoe", "a&c=EVIL", "a=b", "jdö#x?y", "100%", "x+y"})
     void userNamesAreUrlEncoded(String user) {
-        IssuedRestoreCode issued = new IssuedRestoreCode(user, CODE, "DEVICE_DISPLAY");
+        IssuedRestoreCode issued = new IssuedRestoreCode(user, CODE, Channel.DEVICE_DISPLAY, null);
         String link = issued.link();
         assertTrue(link.startsWith("twofold://restore?u="), link);
         String rawQuery = link.substring(link.indexOf('?') + 1);
@@ -51,7 +52,7 @@ class IssuedRestoreCodeTest {
 
     @Test
     void theCodeIsUrlEncodedToo() {
-        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", "AB CD&u=mallory", "DEVICE_DISPLAY");
+        IssuedRestoreCode issued = new IssuedRestoreCode("jdoe", "AB CD&u=mallory", Channel.DEVICE_DISPLAY, null);
         assertEquals("twofold://restore?u=jdoe&c=AB+CD%26u%3Dmallory", issued.link());
         assertEquals(Map.of("u", "jdoe", "c", "AB CD&u=mallory"), query(issued.link()));
     }
@@ -59,7 +60,7 @@ class IssuedRestoreCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"jdoe", "jane.doe@corp.example", "j doe&c=x"})
     void qrDecodesBackToTheLink(String user) throws Exception {
-        IssuedRestoreCode issued = new IssuedRestoreCode(user, CODE, "DEVICE_DISPLAY");
+        IssuedRestoreCode issued = new IssuedRestoreCode(user, CODE, Channel.DEVICE_DISPLAY, null);
         String qr = issued.qr();
         assertTrue(qr.startsWith("data:image/svg+xml;base64,"), qr);
         assertEquals(issued.link(), decodeQr(qr));

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class AttemptCounterTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+    /** the default policy's limits */
+    private static final FailureLimits LIMITS = new FailureLimits(5, 20);
 
     private final AttemptCounter counter = new AttemptCounter("user:jdoe");
 
@@ -33,10 +35,10 @@ class AttemptCounterTest {
 
     @Test
     void anAdmittedAttemptHoldsAPlaceAndCountsOnlyWhenItFails() {
-        assertTrue(counter.admit(T0));
+        assertTrue(counter.admit(T0, LIMITS));
         assertEquals(1, counter.inFlight());
         assertEquals(0, counter.failuresSinceSuccess());
-        counter.failed(T0);
+        counter.failed(T0, LIMITS);
         assertEquals(0, counter.inFlight());
         assertEquals(1, counter.failuresSinceSuccess());
     }
@@ -45,8 +47,8 @@ class AttemptCounterTest {
     void fiveFailuresInARowLockForFifteenMinutes() {
         Instant fifth = fail(4, T0).plusSeconds(1);
         assertFalse(counter.isLocked(fifth));
-        assertTrue(counter.admit(fifth), "the fifth attempt is still checked");
-        counter.failed(fifth);
+        assertTrue(counter.admit(fifth, LIMITS), "the fifth attempt is still checked");
+        counter.failed(fifth, LIMITS);
         assertTrue(counter.isLocked(fifth));
         assertEquals(fifth.plus(Duration.ofMinutes(15)), counter.lockedUntil());
         assertTrue(counter.isLocked(fifth.plus(Duration.ofMinutes(15)).minusMillis(1)));
@@ -55,16 +57,16 @@ class AttemptCounterTest {
 
     @Test
     void parallelAttemptsGetNoMoreChecksThanTheLimitLeaves() {
-        for (int i = 0; i < AttemptCounter.FAILURES_PER_LOCK; i++) {
-            assertTrue(counter.admit(T0), "attempt " + (i + 1) + " of five in flight");
+        for (int i = 0; i < LIMITS.perLock(); i++) {
+            assertTrue(counter.admit(T0, LIMITS), "attempt " + (i + 1) + " of five in flight");
         }
         for (int i = 0; i < 45; i++) {
-            assertFalse(counter.admit(T0), "a sixth parallel attempt could complete a lock: refused");
+            assertFalse(counter.admit(T0, LIMITS), "a sixth parallel attempt could complete a lock: refused");
         }
         assertFalse(counter.isLocked(T0), "attempts in flight never lock by themselves");
         assertEquals(0, counter.failuresSinceSuccess(), "refused attempts are not counted");
-        for (int i = 0; i < AttemptCounter.FAILURES_PER_LOCK; i++) {
-            counter.failed(T0);
+        for (int i = 0; i < LIMITS.perLock(); i++) {
+            counter.failed(T0, LIMITS);
         }
         assertTrue(counter.isLocked(T0), "the five checked guesses were wrong: locked");
     }
@@ -72,18 +74,18 @@ class AttemptCounterTest {
     @Test
     void failuresSoFarLeaveRoomForTheRestOnly() {
         fail(3, T0);
-        assertTrue(counter.admit(T0));
-        assertTrue(counter.admit(T0));
-        assertFalse(counter.admit(T0), "three failures and two in flight fill the five");
+        assertTrue(counter.admit(T0, LIMITS));
+        assertTrue(counter.admit(T0, LIMITS));
+        assertFalse(counter.admit(T0, LIMITS), "three failures and two in flight fill the five");
         counter.firstStepRight();
-        assertTrue(counter.admit(T0), "a landed attempt frees its place");
+        assertTrue(counter.admit(T0, LIMITS), "a landed attempt frees its place");
     }
 
     @Test
     void rightAttemptsFromOneAddressNeverLockIt() {
         for (int round = 0; round < 100; round++) {
             for (int i = 0; i < 5; i++) {
-                assertTrue(counter.admit(T0.plusSeconds(round)));
+                assertTrue(counter.admit(T0.plusSeconds(round), LIMITS));
             }
             for (int i = 0; i < 5; i++) {
                 if (i % 2 == 0) {
@@ -101,10 +103,10 @@ class AttemptCounterTest {
     void aLockedCounterAdmitsNothingUntilTheLockEnds() {
         Instant locked = fail(5, T0);
         Instant until = counter.lockedUntil();
-        assertFalse(counter.admit(locked));
-        assertFalse(counter.admit(until.minusMillis(1)));
+        assertFalse(counter.admit(locked, LIMITS));
+        assertFalse(counter.admit(until.minusMillis(1), LIMITS));
         assertEquals(5, counter.failuresSinceSuccess());
-        assertTrue(counter.admit(until), "checked again once the lock has run out");
+        assertTrue(counter.admit(until, LIMITS), "checked again once the lock has run out");
     }
 
     @Test
@@ -126,11 +128,11 @@ class AttemptCounterTest {
         }
         t = fail(4, t);
         assertFalse(counter.isLocked(t), "19 failures");
-        assertTrue(counter.admit(t), "the twentieth is still checked");
-        counter.failed(t);
+        assertTrue(counter.admit(t, LIMITS), "the twentieth is still checked");
+        counter.failed(t, LIMITS);
         assertTrue(counter.lockedForGood());
         assertTrue(counter.isLocked(t.plus(Duration.ofDays(3650))), "no waiting opens it");
-        assertFalse(counter.admit(t.plus(Duration.ofDays(3650))));
+        assertFalse(counter.admit(t.plus(Duration.ofDays(3650)), LIMITS));
 
         counter.unlock();
         assertFalse(counter.isLocked(t));
@@ -141,7 +143,7 @@ class AttemptCounterTest {
     @Test
     void aRightFirstStepIsNoFailureButForgivesNone() {
         fail(4, T0);
-        assertTrue(counter.admit(T0));
+        assertTrue(counter.admit(T0, LIMITS));
         counter.firstStepRight();
         assertFalse(counter.isLocked(T0));
         assertEquals(4, counter.failuresSinceSuccess(), "the OTP guesses before stay counted");
@@ -154,7 +156,7 @@ class AttemptCounterTest {
         Instant t = fail(5, T0);
         t = counter.lockedUntil();
         fail(4, t);
-        assertTrue(counter.admit(t));
+        assertTrue(counter.admit(t, LIMITS));
         counter.succeeded();
         assertEquals(0, counter.failuresSinceSuccess());
         assertNull(counter.lockedUntil());
@@ -165,20 +167,20 @@ class AttemptCounterTest {
     @Test
     void anAttemptLeftInFlightByADeadNodeIsForgottenAfterAMinute() {
         for (int i = 0; i < 5; i++) {
-            assertTrue(counter.admit(T0));
+            assertTrue(counter.admit(T0, LIMITS));
         }
-        assertFalse(counter.admit(T0.plusSeconds(59)));
-        assertTrue(counter.admit(T0.plus(AttemptCounter.IN_FLIGHT_LIMIT).plusMillis(1)));
+        assertFalse(counter.admit(T0.plusSeconds(59), LIMITS));
+        assertTrue(counter.admit(T0.plus(AttemptCounter.IN_FLIGHT_LIMIT).plusMillis(1), LIMITS));
         assertEquals(1, counter.inFlight());
     }
 
     @Test
     void unlockKeepsThePlacesOfAttemptsUnderWay() {
-        assertTrue(counter.admit(T0));
+        assertTrue(counter.admit(T0, LIMITS));
         fail(4, T0);
         counter.unlock();
         assertEquals(1, counter.inFlight());
-        counter.failed(T0);
+        counter.failed(T0, LIMITS);
         assertEquals(0, counter.inFlight());
         assertEquals(1, counter.failuresSinceSuccess());
     }
@@ -197,8 +199,8 @@ class AttemptCounterTest {
         Instant t = from;
         for (int i = 0; i < n; i++) {
             t = from.plusSeconds(i);
-            assertTrue(counter.admit(t), "guess " + (i + 1) + " is checked");
-            counter.failed(t);
+            assertTrue(counter.admit(t, LIMITS), "guess " + (i + 1) + " is checked");
+            counter.failed(t, LIMITS);
         }
         return t;
     }

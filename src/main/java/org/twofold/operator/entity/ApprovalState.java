@@ -1,0 +1,6 @@
+package org.twofold.operator.entity;
+
+public enum ApprovalState {
+    PENDING,
+    APPROVED
+}
