@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -95,11 +93,14 @@ public final class RecoveryBenchmark {
             String email = user + "@bench.test";
             DeviceSimulator phone = enrolled(admin, user, email);
             String[] code = {phone.activateRestore().expect(201).json().getString("code")};
+            int[] started = {0};
+            Mailbox mailbox = new Mailbox(email);
             Appliance from = appliance.from("10.77." + i + ".1");
             loops.add(() -> {
                 DeviceSimulator newPhone = from.newDevice("restored phone");
                 String restoreId = newPhone.startRestore(user, code[0]).expect(202).json().getString("restoreId");
-                String otp = awaitOtp(email);
+                started[0]++;
+                String otp = mailbox.awaitOtp(started[0]);
                 JsonObject restored = newPhone.completeRestore(restoreId, otp, false).expect(201).json();
                 code[0] = restored.getJsonObject("restore").getString("code");
             });
@@ -139,32 +140,51 @@ public final class RecoveryBenchmark {
         return phone;
     }
 
-    /** The OTP of the newest one-time-code mail in the user's mailbox; the mailbox is emptied after reading. */
-    private String awaitOtp(String email) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        ImapHostManager mailboxes = smtp.getManagers().getImapHostManager();
-        while (System.nanoTime() < deadline) {
-            GreenMailUser owner = smtp.getUserManager().getUserByEmail(email);
-            if (owner != null) {
-                try {
-                    MailFolder inbox = mailboxes.getInbox(owner);
-                    for (StoredMessage stored : inbox.getMessages()) {
-                        MimeMessage message = stored.getMimeMessage();
-                        if (message.getSubject().contains("one-time code")) {
-                            Matcher matcher = OTP.matcher(GreenMailUtil.getBody(message));
-                            if (matcher.find()) {
-                                inbox.deleteAllMessages();
-                                return matcher.group(1) + matcher.group(2);
-                            }
-                        }
-                    }
-                } catch (FolderException | jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            pause(5);
+    /**
+     * One worker's view of its user's mailbox: the OTPs mailed so far, in order, read incrementally. Counting
+     * (rather than taking the newest) keeps a worker in step with its restores even after a failed round:
+     * the mail of an abandoned restore must never be mistaken for the next one's, or every later round
+     * would fail with a stale OTP.
+     */
+    private final class Mailbox {
+        private final String email;
+        private final List<String> otps = new ArrayList<>();
+        private int messagesRead;
+
+        Mailbox(String email) {
+            this.email = email;
         }
-        throw new AssertionError("no one-time code mailed to " + email + " within 30 s");
+
+        String awaitOtp(int n) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                readNewMessages();
+                if (otps.size() >= n) {
+                    return otps.get(n - 1);
+                }
+                pause(5);
+            }
+            throw new AssertionError("one-time code mail number " + n + " to " + email + " did not arrive within 30 s");
+        }
+
+        private void readNewMessages() {
+            GreenMailUser owner = smtp.getUserManager().getUserByEmail(email);
+            if (owner == null) {
+                return;
+            }
+            try {
+                List<StoredMessage> messages = List.copyOf(smtp.getManagers().getImapHostManager().getInbox(owner).getMessages());
+                for (; messagesRead < messages.size(); messagesRead++) {
+                    MimeMessage message = messages.get(messagesRead).getMimeMessage();
+                    Matcher matcher = OTP.matcher(GreenMailUtil.getBody(message));
+                    if (message.getSubject() != null && message.getSubject().contains("one-time code") && matcher.find()) {
+                        otps.add(matcher.group(1) + matcher.group(2));
+                    }
+                }
+            } catch (FolderException | jakarta.mail.MessagingException | RuntimeException deliveredMeanwhile) {
+                // the mail server appended a message while the folder was read: read on next time
+            }
+        }
     }
 
     Result measure(String what, List<Loop> loops) throws InterruptedException {
