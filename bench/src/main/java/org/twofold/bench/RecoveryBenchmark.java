@@ -108,7 +108,11 @@ public final class RecoveryBenchmark {
         return loops;
     }
 
-    /** Per worker: an identity whose current phone duplicates itself onto a new one, which takes over. */
+    /**
+     * Per worker: an identity whose current phone duplicates itself onto a new one, which takes over and
+     * unpairs the old phone (so the identity stays within the policy's device limit, as a user moving to a
+     * new phone would).
+     */
     List<Loop> duplicationWorkers(Appliance.Operator admin) {
         List<Loop> loops = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -127,6 +131,7 @@ public final class RecoveryBenchmark {
                 if (!"CONFIRMED".equals(fetched.json().getString("status")) || newPhone.token() == null) {
                     throw new AssertionError("the confirmed claim did not hand over a token: " + fetched);
                 }
+                newPhone.unpair(current[0].deviceId()).expect(204);
                 current[0] = newPhone;
             });
         }
