@@ -214,6 +214,27 @@ class RestoreAbuseIT {
      * restore again after every few wrong ones: the right restore code proves nothing about the OTP.
      */
     @Test
+    void aCodeHolderCannotFloodTheUsersMailboxWithOneTimeCodes() {
+        String user = Fixtures.unique("abuse");
+        String code = activateRestore(Fixtures.enrolledUser(server, user));
+        Appliance holder = server.client().from(Fixtures.uniqueAddress());
+
+        String lastRestoreId = null;
+        for (int started = 0; started < 3; started++) {
+            lastRestoreId = start(holder.newDevice("new phone"), user, code);
+        }
+        assertProblem(holder.newDevice("new phone").startRestore(user, code), 429, "too-many-attempts");
+        String otp = awaitOtp(server, user, 3);
+        RestoreFixtures.sleep(1000);
+        assertEquals(3, otpMails(server, user).size(), "three open restores, three mails, no more");
+
+        DeviceSimulator newPhone = holder.newDevice("new phone");
+        String newCode = newPhone.completeRestore(lastRestoreId, otp, false).expect(201).json()
+                .getJsonObject("restore").getString("code");
+        start(holder.newDevice("newer phone"), user, newCode);
+    }
+
+    @Test
     void restartingWithTheRightCodeDoesNotBuyMoreOtpGuesses() {
         String user = Fixtures.unique("abuse");
         DeviceSimulator phone = Fixtures.enrolledUser(server, user);

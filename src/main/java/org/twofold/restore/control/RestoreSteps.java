@@ -29,6 +29,7 @@ import org.twofold.mail.control.MailOutbox;
 import org.twofold.notification.control.Notifications;
 import org.twofold.notification.entity.Notification;
 import org.twofold.notification.entity.NotificationType;
+import org.twofold.platform.control.Refusal;
 import org.twofold.policy.control.EffectivePolicies;
 import org.twofold.policy.control.EffectivePolicy;
 import org.twofold.restore.entity.RestoreAttempt;
@@ -36,6 +37,9 @@ import org.twofold.restore.entity.RestoreAttempt;
 /** The two atomic steps of a restore, each one transaction. */
 @ApplicationScoped
 public class RestoreSteps {
+
+    /** Open (mailed, not completed, not expired) restores per identity. */
+    static final int MAX_OPEN_ATTEMPTS = 3;
 
     @PersistenceContext
     EntityManager em;
@@ -73,9 +77,13 @@ public class RestoreSteps {
     /** The attempt and its OTP mail commit together: no attempt without its mail, no mail without its attempt. */
     @Transactional
     public StartedRestore mailOtp(Identity identity, Actor actor) {
+        Instant now = clock.instant();
+        if (openAttempts(identity, now) >= MAX_OPEN_ATTEMPTS) {
+            throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-attempts", "Several restores were started and not"
+                    + " completed; use a one-time code already mailed or try again in a few minutes");
+        }
         EffectivePolicy policy = policies.of(identity);
         String otp = codes.digits(Restores.OTP_DIGITS);
-        Instant now = clock.instant();
         RestoreAttempt attempt = new RestoreAttempt(identity.id(), hasher.hash(SecretPurpose.OTP, otp),
                 actor.sourceAddress(), now, now.plus(Restores.OTP_VALIDITY));
         em.persist(attempt);
@@ -133,6 +141,18 @@ public class RestoreSteps {
                                 : ", NO new restore code: " + channel + " cannot reach the user; restore is off")
                         + (reactivated ? ", identity reactivated" : ""));
         return new RestoredDevice(identity.user(), bound, code, channel, !wipe);
+    }
+
+    /**
+     * Restores started and neither completed nor expired. A holder of the restore code could otherwise make the
+     * appliance mail the user one-time codes without end (a right code is no failure for the attempt guard).
+     */
+    private long openAttempts(Identity identity, Instant now) {
+        return em.createQuery("SELECT COUNT(a) FROM RestoreAttempt a WHERE a.identityId = :identity"
+                        + " AND a.completedAt IS NULL AND a.expiresAt > :now", Long.class)
+                .setParameter("identity", identity.id())
+                .setParameter("now", now)
+                .getSingleResult();
     }
 
     /** Single use even under fifty parallel submissions of the right OTP: one conditional update wins. */
