@@ -60,7 +60,9 @@ class OperatorRoleIT {
                 new String[] {"GET", "approvals", null},
                 new String[] {"GET", "letters", null},
                 new String[] {"POST", "letters/batches", null},
-                new String[] {"GET", "restore-code-deliveries?channel=PHONE", null});
+                new String[] {"GET", "restore-code-deliveries?channel=PHONE", null},
+                new String[] {"GET", "directory/connections", null},
+                new String[] {"POST", "directory/connections", "{}"});
     }
 
     @Test

@@ -47,6 +47,12 @@ public class AuditTrail {
         record(actor, action, target, Outcome.DENIED, detail);
     }
 
+    /** Records in a transaction of its own, for work that must not hold a transaction (e.g. a network call). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordSeparately(Actor actor, String action, String target, Outcome outcome, String detail) {
+        record(actor, action, target, outcome, detail);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void system(String action, String target, String detail) {
         record(Actor.SYSTEM, action, target, Outcome.SUCCESS, detail);

@@ -1,0 +1,24 @@
+package org.twofold.directory.control;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.twofold.directory.entity.AttributeMapping;
+import org.twofold.directory.entity.DirectoryFlavor;
+
+/**
+ * A directory connection as an operator configures it (PROTOCOL.md, "A directory connection").
+ * {@code bindPassword} is empty on an update that keeps the stored one.
+ */
+public record ConnectionSettings(String name, DirectoryFlavor flavor, List<LdapAddress> urls, boolean startTls,
+                                 Optional<String> pinnedSha256, String bindDn, Optional<String> bindPassword,
+                                 String baseDn, String userFilter, AttributeMapping attributes,
+                                 List<String> twoFactorGroups, int incrementalMinutes, String fullCron) {
+
+    /** What an operator should know before relying on these settings; saved anyway. */
+    public List<String> warnings() {
+        boolean clearText = urls.stream().anyMatch(url -> !url.ldaps()) && !startTls;
+        return clearText ? List.of("ldap:// without StartTLS sends the bind password and all user data in clear text;"
+                + " use ldaps:// or StartTLS") : List.of();
+    }
+}

@@ -1,0 +1,133 @@
+package org.twofold.directory.control;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.X509TrustManager;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.twofold.crypto.control.SecretBox;
+import org.twofold.directory.entity.DirectoryConnection;
+
+import com.unboundid.ldap.sdk.FailoverServerSet;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+
+/**
+ * Opens bound connections to a directory: its servers in failover order, over LDAPS or StartTLS where
+ * configured, trusting either the one pinned certificate or the JVM's trust store (with the host name
+ * checked) — never any certificate at all.
+ */
+@ApplicationScoped
+public class DirectoryConnector {
+
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int RESPONSE_TIMEOUT_MILLIS = 15_000;
+
+    @Inject
+    SecretBox box;
+
+    /** Connects, binds and reads the base entry; never throws — every failure becomes a message. */
+    public ConnectionTest test(DirectoryConnection connection) {
+        Trust trust = trustFor(connection);
+        try (LDAPConnection ldap = servers(connection, trust).getConnection()) {
+            SearchResultEntry base = ldap.getEntry(connection.baseDn(), "1.1");
+            if (base == null) {
+                return new ConnectionTest(false, "Bound as " + connection.bindDn() + ", but the base DN "
+                        + connection.baseDn() + " does not exist on " + serverOf(ldap));
+            }
+            return new ConnectionTest(true, "Connected to " + serverOf(ldap) + ", bound as " + connection.bindDn()
+                    + ", base DN found");
+        } catch (LDAPException failed) {
+            return new ConnectionTest(false, explain(failed, connection, trust));
+        }
+    }
+
+    /** The servers in failover order, each connection bound as the connection's account once established. */
+    ServerSet servers(DirectoryConnection connection, Trust trust) {
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+        options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+        if (trust.pinned().isEmpty()) {
+            // a pinned certificate names the server by itself; the JVM's trust store needs the host name checked
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        }
+        SimpleBindRequest bind = new SimpleBindRequest(connection.bindDn(),
+                box.open(connection.bindPasswordSealed(), connection.id()));
+        SSLUtil ssl = new SSLUtil(trust.manager());
+        List<ServerSet> servers = connection.urls().stream().map(LdapAddress::parse).map(address -> {
+            try {
+                SocketFactory sockets = address.ldaps() ? ssl.createSSLSocketFactory() : null;
+                StartTLSPostConnectProcessor startTls = !address.ldaps() && connection.startTls()
+                        ? new StartTLSPostConnectProcessor(ssl.createSSLSocketFactory()) : null;
+                return (ServerSet) new SingleServerSet(address.host(), address.port(), sockets, options, bind, startTls);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot set up TLS", e);
+            }
+        }).toList();
+        return servers.size() == 1 ? servers.get(0) : new FailoverServerSet(servers);
+    }
+
+    Trust trustFor(DirectoryConnection connection) {
+        if (connection.pinnedSha256() != null) {
+            PinnedCertificate pinned = new PinnedCertificate(connection.pinnedSha256());
+            return new Trust(pinned, Optional.of(pinned));
+        }
+        return new Trust(JVMDefaultTrustManager.getInstance(), Optional.empty());
+    }
+
+    /** How certificates are judged for one use of a connection; a pin reports what it was shown. */
+    record Trust(X509TrustManager manager, Optional<PinnedCertificate> pinned) {
+    }
+
+    private static String explain(LDAPException failed, DirectoryConnection connection, Trust trust) {
+        ResultCode code = failed.getResultCode();
+        if (code == ResultCode.INVALID_CREDENTIALS) {
+            return "The directory refused the bind DN " + connection.bindDn() + " or its password (invalid credentials)";
+        }
+        if (code == ResultCode.NO_SUCH_OBJECT) {
+            return "The directory answered 'no such object' for " + connection.baseDn() + ": " + failed.getDiagnosticMessage();
+        }
+        Optional<String> presented = trust.pinned().map(PinnedCertificate::presented)
+                .filter(fingerprint -> !fingerprint.equals(connection.pinnedSha256()));
+        if (presented.isPresent()) {
+            return "The server's certificate has the SHA-256 fingerprint " + presented.get()
+                    + ", not the pinned " + connection.pinnedSha256();
+        }
+        if (causedByTls(failed)) {
+            return "TLS with " + String.join(", ", connection.urls()) + " failed: the server's certificate is not"
+                    + " trusted by the appliance's trust store (or names another host). Pin its SHA-256 fingerprint"
+                    + " or add its CA to the trust store. (" + failed.getExceptionMessage() + ")";
+        }
+        return "Cannot use " + String.join(", ", connection.urls()) + ": " + code + " — " + failed.getExceptionMessage();
+    }
+
+    private static boolean causedByTls(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLHandshakeException || cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String serverOf(LDAPConnection ldap) {
+        return ldap.getConnectedAddress() + ":" + ldap.getConnectedPort();
+    }
+}

@@ -1,0 +1,171 @@
+package org.twofold.directory.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * How to reach and read one directory: its servers (tried in order), transport security and trust, the
+ * bind account (password sealed), where users are and which attributes say what. The mapping and the 2FA
+ * groups are kept as the JSON the operator sent.
+ */
+@Entity
+@Table(name = "directory_connection")
+public class DirectoryConnection {
+
+    @Id
+    private String id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private DirectoryFlavor flavor;
+
+    /** LDAP URLs, one per line, in failover order */
+    private String urls;
+
+    @Column(name = "start_tls")
+    private boolean startTls;
+
+    @Column(name = "pinned_sha256")
+    private String pinnedSha256;
+
+    @Column(name = "bind_dn")
+    private String bindDn;
+
+    @Column(name = "bind_password_sealed")
+    private String bindPasswordSealed;
+
+    @Column(name = "base_dn")
+    private String baseDn;
+
+    @Column(name = "user_filter")
+    private String userFilter;
+
+    private String attributes;
+
+    @Column(name = "two_factor_groups")
+    private String twoFactorGroups;
+
+    @Column(name = "incremental_minutes")
+    private int incrementalMinutes;
+
+    @Column(name = "full_cron")
+    private String fullCron;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected DirectoryConnection() {
+    }
+
+    public DirectoryConnection(String name, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.name = name;
+        this.createdAt = now;
+    }
+
+    /** Everything but the password; {@code attributesJson} and {@code groupsJson} as the operator sent them. */
+    public void configure(DirectoryFlavor flavor, List<String> urls, boolean startTls, String pinnedSha256, String bindDn,
+                          String baseDn, String userFilter, String attributesJson, String groupsJson,
+                          int incrementalMinutes, String fullCron, Instant now) {
+        this.flavor = flavor;
+        this.urls = String.join("\n", urls);
+        this.startTls = startTls;
+        this.pinnedSha256 = pinnedSha256;
+        this.bindDn = bindDn;
+        this.baseDn = baseDn;
+        this.userFilter = userFilter;
+        this.attributes = attributesJson;
+        this.twoFactorGroups = groupsJson;
+        this.incrementalMinutes = incrementalMinutes;
+        this.fullCron = fullCron;
+        this.updatedAt = now;
+    }
+
+    public void sealedBindPassword(String sealed) {
+        this.bindPasswordSealed = sealed;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DirectoryFlavor flavor() {
+        return flavor;
+    }
+
+    public List<String> urls() {
+        return List.of(urls.split("\n"));
+    }
+
+    public boolean startTls() {
+        return startTls;
+    }
+
+    public String pinnedSha256() {
+        return pinnedSha256;
+    }
+
+    public String bindDn() {
+        return bindDn;
+    }
+
+    public String bindPasswordSealed() {
+        return bindPasswordSealed;
+    }
+
+    public String baseDn() {
+        return baseDn;
+    }
+
+    public String userFilter() {
+        return userFilter;
+    }
+
+    public String attributesJson() {
+        return attributes;
+    }
+
+    public String twoFactorGroupsJson() {
+        return twoFactorGroups;
+    }
+
+    public int incrementalMinutes() {
+        return incrementalMinutes;
+    }
+
+    public String fullCron() {
+        return fullCron;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}
