@@ -73,6 +73,19 @@ public final class TestDirectory implements AutoCloseable {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
+    /** Adds a person under ou=people that can bind with this password; answers its DN. */
+    public String addUser(String uid, String password) {
+        String dn = "uid=" + uid + ",ou=people," + BASE_DN;
+        try {
+            server.add("dn: " + dn, "objectClass: top", "objectClass: person", "objectClass: organizationalPerson",
+                    "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid, "mail: " + uid + "@corp.test",
+                    "userPassword: " + password);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot add " + dn, e);
+        }
+        return dn;
+    }
+
     public String ldapUrl() {
         return "ldap://127.0.0.1:" + server.getListenPort("ldap");
     }

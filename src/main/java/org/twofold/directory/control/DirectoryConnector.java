@@ -59,8 +59,14 @@ public class DirectoryConnector {
         }
     }
 
-    /** The servers in failover order, each connection bound as the connection's account once established. */
+    /** The servers in failover order, each connection bound as the connection's service account once established. */
     ServerSet servers(DirectoryConnection connection, Trust trust) {
+        return servers(connection, trust, Optional.of(new SimpleBindRequest(connection.bindDn(),
+                box.open(connection.bindPasswordSealed(), connection.id()))));
+    }
+
+    /** The servers in failover order; without a bind request the connections stay unauthenticated until bound. */
+    ServerSet servers(DirectoryConnection connection, Trust trust, Optional<SimpleBindRequest> bind) {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
@@ -68,15 +74,14 @@ public class DirectoryConnector {
             // a pinned certificate names the server by itself; the JVM's trust store needs the host name checked
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         }
-        SimpleBindRequest bind = new SimpleBindRequest(connection.bindDn(),
-                box.open(connection.bindPasswordSealed(), connection.id()));
         SSLUtil ssl = new SSLUtil(trust.manager());
         List<ServerSet> servers = connection.urls().stream().map(LdapAddress::parse).map(address -> {
             try {
                 SocketFactory sockets = address.ldaps() ? ssl.createSSLSocketFactory() : null;
                 StartTLSPostConnectProcessor startTls = !address.ldaps() && connection.startTls()
                         ? new StartTLSPostConnectProcessor(ssl.createSSLSocketFactory()) : null;
-                return (ServerSet) new SingleServerSet(address.host(), address.port(), sockets, options, bind, startTls);
+                return (ServerSet) new SingleServerSet(address.host(), address.port(), sockets, options, bind.orElse(null),
+                        startTls);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot set up TLS", e);
             }
