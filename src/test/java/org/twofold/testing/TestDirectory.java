@@ -23,7 +23,8 @@ import com.unboundid.util.ssl.TrustAllTrustManager;
 /**
  * A real LDAP server for the tests (UnboundID's in-memory directory) on loopback ports: plain LDAP that also
  * offers StartTLS, and LDAPS, both with a self-signed certificate generated at start (tests pin its
- * SHA-256). It holds a service account the appliance binds as.
+ * SHA-256). It holds a service account the appliance binds as, checks no schema (so entries may carry
+ * Active Directory attributes) and generates entryUUID for every entry.
  */
 public final class TestDirectory implements AutoCloseable {
 
@@ -47,6 +48,8 @@ public final class TestDirectory implements AutoCloseable {
                     new TrustAllTrustManager());
             InetAddress loopback = InetAddress.getLoopbackAddress();
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
+            // no schema checking: entries carry Active Directory attributes (memberOf, objectGUID, ...) as well
+            config.setSchema(null);
             config.setListenerConfigs(
                     InMemoryListenerConfig.createLDAPConfig("ldap", loopback, 0, serverSsl.createSSLSocketFactory()),
                     InMemoryListenerConfig.createLDAPSConfig("ldaps", loopback, 0, serverSsl.createSSLServerSocketFactory(),
@@ -84,6 +87,11 @@ public final class TestDirectory implements AutoCloseable {
             throw new IllegalStateException("Cannot add " + dn, e);
         }
         return dn;
+    }
+
+    /** The server itself, for tests that add, change and remove entries. */
+    public InMemoryDirectoryServer server() {
+        return server;
     }
 
     public String ldapUrl() {

@@ -123,6 +123,11 @@ public final class ConnectionDocuments {
                 json.getString("phone"), json.getString("disabled", null));
     }
 
+    public static List<String> twoFactorGroupsOf(DirectoryConnection connection) {
+        return Json.createReader(new StringReader(connection.twoFactorGroupsJson())).readArray()
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
     private static AttributeMapping attributes(JsonObject json, DirectoryFlavor flavor) {
         refuseUnknown(json, ATTRIBUTE_MEMBERS, "attributes.");
         AttributeMapping defaults = flavor.defaultAttributes();

@@ -3,6 +3,7 @@ package org.twofold.identity.entity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,27 @@ public class Identity {
     /** lines of the postal address restore-code letters go to, separated by line feeds */
     @Column(name = "postal_address")
     private String postalAddress;
+
+    private String phone;
+
+    /** the directory connection this identity comes from, and its entry's stable key (objectGUID, entryUUID) */
+    @Column(name = "directory_connection_id")
+    private String directoryConnectionId;
+
+    @Column(name = "directory_key")
+    private String directoryKey;
+
+    @Column(name = "directory_dn")
+    private String directoryDn;
+
+    @Column(name = "directory_disabled")
+    private boolean directoryDisabled;
+
+    @Column(name = "directory_deleted")
+    private boolean directoryDeleted;
+
+    @Column(name = "directory_seen_run")
+    private String directorySeenRun;
 
     @Version
     private long version;
@@ -127,5 +149,78 @@ public class Identity {
     /** The postal address, line by line; empty when the identity has none. */
     public List<String> postalAddress() {
         return postalAddress == null ? List.of() : List.of(postalAddress.split("\n"));
+    }
+
+    /** Links the identity to its directory entry; renames in the directory follow the key. */
+    public void linkToDirectory(String connectionId, String key) {
+        this.directoryConnectionId = connectionId;
+        this.directoryKey = key;
+    }
+
+    /** Takes the directory's values; true when anything changed. */
+    public boolean refreshFromDirectory(String userName, String dn, String email, String displayName,
+                                        List<String> address, String phoneNumber, String runId) {
+        String newAddress = address.isEmpty() ? null : String.join("\n", address);
+        boolean changed = !Objects.equals(user, userName) || !Objects.equals(this.email, email)
+                || !Objects.equals(this.displayName, displayName) || !Objects.equals(postalAddress, newAddress)
+                || !Objects.equals(phone, phoneNumber) || !Objects.equals(directoryDn, dn);
+        this.user = userName;
+        this.directoryDn = dn;
+        this.email = email;
+        this.displayName = displayName;
+        this.postalAddress = newAddress;
+        this.phone = phoneNumber;
+        this.directorySeenRun = runId;
+        return changed;
+    }
+
+    /**
+     * The directory disabled or re-enabled the account. A disabled account deactivates the identity; only
+     * a deactivation the directory made is undone by it — one a helpdesk made stays.
+     */
+    public DirectoryTransition directoryEnabled(boolean enabled) {
+        if (!enabled && !directoryDisabled) {
+            directoryDisabled = true;
+            directoryDeleted = false;
+            boolean wasActive = status == IdentityStatus.ACTIVE;
+            if (wasActive) {
+                status = IdentityStatus.DEACTIVATED;
+            }
+            return wasActive ? DirectoryTransition.DEACTIVATED : DirectoryTransition.NONE;
+        }
+        if (enabled && (directoryDisabled || directoryDeleted)) {
+            directoryDisabled = false;
+            directoryDeleted = false;
+            if (status == IdentityStatus.DEACTIVATED) {
+                status = IdentityStatus.ACTIVE;
+                return DirectoryTransition.REACTIVATED;
+            }
+        }
+        return DirectoryTransition.NONE;
+    }
+
+    public String directoryConnectionId() {
+        return directoryConnectionId;
+    }
+
+    public String directoryKey() {
+        return directoryKey;
+    }
+
+    public boolean directoryDisabled() {
+        return directoryDisabled;
+    }
+
+    public boolean directoryDeleted() {
+        return directoryDeleted;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    /** What the directory's view did to the identity's status. */
+    public enum DirectoryTransition {
+        NONE, DEACTIVATED, REACTIVATED
     }
 }

@@ -1,0 +1,101 @@
+package org.twofold.directory.control;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.twofold.directory.entity.DirectoryConnection;
+import org.twofold.directory.entity.DirectoryRun;
+import org.twofold.directory.entity.RunStatus;
+import org.twofold.directory.entity.SyncCounts;
+import org.twofold.directory.entity.SyncMode;
+import org.twofold.platform.control.Refusal;
+
+/** The stored runs: begun one at a time per connection, updated while they run, each change committed at once. */
+@ApplicationScoped
+public class DirectoryRuns {
+
+    static final int MAX_STORED_ERRORS = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** A bad entry of a run: where, and why it was skipped. */
+    public record EntryError(String dn, String message) {
+    }
+
+    /** Under a lock on the connection's row: two operators starting a sync at once get one run and one 409. */
+    @Transactional
+    public DirectoryRun begin(String connectionId, SyncMode mode, boolean dryRun, boolean confirmed, String startedBy) {
+        Optional.ofNullable(em.find(DirectoryConnection.class, connectionId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-connection", "No such directory connection"));
+        boolean running = !em.createQuery("SELECT r.id FROM DirectoryRun r WHERE r.connectionId = :connection"
+                        + " AND r.status = :running", String.class)
+                .setParameter("connection", connectionId)
+                .setParameter("running", RunStatus.RUNNING)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (running) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "sync-running", "A sync of this connection is running; wait for it to end");
+        }
+        DirectoryRun run = new DirectoryRun(connectionId, mode, dryRun, confirmed, startedBy, clock.instant());
+        em.persist(run);
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progress(String runId, String progress, SyncCounts counts) {
+        DirectoryRun run = em.find(DirectoryRun.class, runId);
+        run.progress(progress);
+        run.counts(counts);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordErrors(String runId, int alreadyStored, List<String[]> errors) {
+        int position = alreadyStored;
+        for (String[] error : errors) {
+            if (position >= MAX_STORED_ERRORS) {
+                return;
+            }
+            em.createNativeQuery("INSERT INTO directory_run_error (run_id, position, entry_dn, message) VALUES (?, ?, ?, ?)")
+                    .setParameter(1, runId)
+                    .setParameter(2, position++)
+                    .setParameter(3, clip(error[0], 1000))
+                    .setParameter(4, clip(error[1], 500))
+                    .executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void end(String runId, RunStatus status, SyncCounts counts, String message) {
+        DirectoryRun run = em.find(DirectoryRun.class, runId);
+        run.counts(counts);
+        run.end(status, message, clock.instant());
+    }
+
+    public DirectoryRun require(String runId) {
+        return Optional.ofNullable(em.find(DirectoryRun.class, runId))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-run", "No such directory sync run"));
+    }
+
+    public List<EntryError> errorsOf(String runId) {
+        List<?> rows = em.createNativeQuery("SELECT entry_dn, message FROM directory_run_error WHERE run_id = ?"
+                        + " ORDER BY position")
+                .setParameter(1, runId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(row -> new EntryError((String) row[0], (String) row[1])).toList();
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,12 @@
+package org.twofold.directory.control;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A user entry as the sync understands it: its stable key, where it is, the values Twofold keeps, whether
+ * the account is enabled and the groups it is a direct member of (normalised DNs).
+ */
+public record DirectoryUser(String key, String dn, String user, String email, String displayName,
+                            List<String> postalAddress, String phone, boolean enabled, Set<String> groups) {
+}

@@ -1,0 +1,178 @@
+package org.twofold.directory.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.twofold.audit.control.AuditTrail;
+import org.twofold.audit.entity.Actor;
+import org.twofold.audit.entity.Outcome;
+import org.twofold.directory.entity.SyncCounts;
+import org.twofold.identity.control.Identities;
+import org.twofold.identity.entity.Identity;
+import org.twofold.identity.entity.IdentityStatus;
+
+/**
+ * One page of users, one transaction, a handful of queries (identities by key, by name) whatever the page
+ * size. A planning pass runs the very same code and rolls its transaction back, so a dry run and the
+ * safety check see exactly what the real run would do.
+ */
+@ApplicationScoped
+public class SyncPages {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** Counts of one page, plus how many linked identities that were active the page saw. */
+    public record PageOutcome(SyncCounts counts, int seenLinkedActive, List<String[]> errors) {
+    }
+
+    @Transactional
+    public PageOutcome process(String connectionId, String connectionName, String runId, List<DirectoryUser> users,
+                               boolean write) {
+        Actor actor = actor(connectionName);
+        Map<String, Identity> byKey = users.isEmpty() ? Map.of() : em.createQuery("SELECT i FROM Identity i"
+                        + " WHERE i.directoryConnectionId = :connection AND i.directoryKey IN :keys", Identity.class)
+                .setParameter("connection", connectionId)
+                .setParameter("keys", users.stream().map(DirectoryUser::key).toList())
+                .getResultStream().collect(Collectors.toMap(Identity::directoryKey, Function.identity()));
+        Map<String, Identity> byName = new HashMap<>(users.isEmpty() ? Map.of() : em.createQuery(
+                        "SELECT i FROM Identity i WHERE i.user IN :names", Identity.class)
+                .setParameter("names", users.stream().map(DirectoryUser::user).distinct().toList())
+                .getResultStream().collect(Collectors.toMap(Identity::user, Function.identity())));
+        int created = 0;
+        int updated = 0;
+        int deactivated = 0;
+        int reactivated = 0;
+        int seenLinkedActive = 0;
+        List<String[]> errors = new ArrayList<>();
+        for (DirectoryUser user : users) {
+            Identity identity = byKey.get(user.key());
+            Identity named = byName.get(user.user());
+            // an identity whose entry this connection lost may be taken over by a new entry with its name
+            boolean orphaned = named != null && named.directoryDeleted() && connectionId.equals(named.directoryConnectionId());
+            if (named != null && named != identity && (identity != null || named.directoryKey() != null && !orphaned)) {
+                errors.add(new String[] {user.dn(), "the user name " + user.user() + " belongs to another identity"});
+                continue;
+            }
+            boolean changed;
+            if (identity == null && named == null) {
+                if (!user.enabled()) {
+                    continue;
+                }
+                identity = new Identity(user.user(), user.email(), user.displayName(), user.postalAddress(), clock.instant());
+                identity.linkToDirectory(connectionId, user.key());
+                identity.refreshFromDirectory(user.user(), user.dn(), user.email(), user.displayName(), user.postalAddress(),
+                        user.phone(), runId);
+                em.persist(identity);
+                byName.put(user.user(), identity);
+                created++;
+                changed = false;
+            } else {
+                boolean linked = identity == null;
+                if (linked) {
+                    identity = named;
+                    identity.linkToDirectory(connectionId, user.key());
+                } else if (identity.status() == IdentityStatus.ACTIVE) {
+                    seenLinkedActive++;
+                }
+                byName.remove(identity.user());
+                changed = identity.refreshFromDirectory(user.user(), user.dn(), user.email(), user.displayName(),
+                        user.postalAddress(), user.phone(), runId) || linked;
+                byName.put(user.user(), identity);
+            }
+            switch (identity.directoryEnabled(user.enabled())) {
+                case DEACTIVATED -> {
+                    deactivated++;
+                    audit.record(actor, "identity.deactivate", Identities.target(identity), Outcome.SUCCESS,
+                            "account disabled in the directory");
+                }
+                case REACTIVATED -> {
+                    reactivated++;
+                    audit.record(actor, "identity.reactivate", Identities.target(identity), Outcome.SUCCESS,
+                            "account enabled in the directory again");
+                }
+                case NONE -> { }
+            }
+            if (changed) {
+                updated++;
+            }
+            if (write) {
+                em.flush();
+                replaceGroups(identity.id(), user);
+            }
+        }
+        if (!write) {
+            transaction.setRollbackOnly();
+        }
+        return new PageOutcome(new SyncCounts(users.size(), created, updated, deactivated, reactivated, 0),
+                seenLinkedActive, errors);
+    }
+
+    /** Active identities of the connection, before the run changes anything. */
+    @Transactional
+    public int linkedActive(String connectionId) {
+        return em.createQuery("SELECT COUNT(i) FROM Identity i WHERE i.directoryConnectionId = :connection"
+                        + " AND i.status = :active", Long.class)
+                .setParameter("connection", connectionId)
+                .setParameter("active", IdentityStatus.ACTIVE)
+                .getSingleResult().intValue();
+    }
+
+    /**
+     * Identities of the connection the run did not see (removed from the directory, or no longer in a 2FA
+     * group) are deactivated, their data kept; they come back when they reappear.
+     */
+    @Transactional
+    public int deactivateUnseen(String connectionId, String connectionName, String runId) {
+        int count = em.createQuery("UPDATE Identity i SET i.status = :deactivated, i.directoryDeleted = TRUE,"
+                        + " i.version = i.version + 1 WHERE i.directoryConnectionId = :connection AND i.status = :active"
+                        + " AND (i.directorySeenRun IS NULL OR i.directorySeenRun <> :run)")
+                .setParameter("deactivated", IdentityStatus.DEACTIVATED)
+                .setParameter("connection", connectionId)
+                .setParameter("active", IdentityStatus.ACTIVE)
+                .setParameter("run", runId)
+                .executeUpdate();
+        if (count > 0) {
+            audit.record(actor(connectionName), "directory.deactivate-missing", "directory-connection:" + connectionName,
+                    Outcome.SUCCESS, count + " identities no longer in the directory (or its 2FA groups) deactivated by run "
+                            + runId);
+        }
+        return count;
+    }
+
+    private void replaceGroups(String identityId, DirectoryUser user) {
+        em.createNativeQuery("DELETE FROM identity_group WHERE identity_id = ?").setParameter(1, identityId).executeUpdate();
+        for (String group : user.groups()) {
+            em.createNativeQuery("INSERT INTO identity_group (identity_id, group_dn) VALUES (?, ?)")
+                    .setParameter(1, identityId)
+                    .setParameter(2, group)
+                    .executeUpdate();
+        }
+    }
+
+    private static Actor actor(String connectionName) {
+        return new Actor("directory:" + connectionName, null);
+    }
+}

@@ -1,0 +1,6 @@
+package org.twofold.directory.entity;
+
+public enum SyncMode {
+    FULL,
+    INCREMENTAL
+}

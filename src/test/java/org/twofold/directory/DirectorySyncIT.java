@@ -1,0 +1,311 @@
+package org.twofold.directory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twofold.testing.Problems.assertProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.twofold.simulator.Appliance;
+import org.twofold.testing.ApplianceExtension;
+import org.twofold.testing.ApplianceServer;
+import org.twofold.testing.Fixtures;
+import org.twofold.testing.PolicyFixtures;
+import org.twofold.testing.TestDirectory;
+
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+
+/**
+ * Full sync from a real LDAP server (UnboundID in-memory): identities are created, updated, renamed,
+ * deactivated and reactivated as the directory changes; a run that would deactivate too many, or sees
+ * nobody, stops until an operator confirms; a dry run writes nothing; bad entries are reported and skipped;
+ * an unreachable directory changes nothing; nested 2FA groups count.
+ */
+@ExtendWith(ApplianceExtension.class)
+class DirectorySyncIT {
+
+    private static TestDirectory directory;
+    private ApplianceServer server;
+    private String ou;
+    private String prefix;
+
+    @BeforeAll
+    static void startDirectory() {
+        directory = TestDirectory.start();
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        directory.close();
+    }
+
+    @BeforeEach
+    void organisationalUnit(ApplianceServer server) throws Exception {
+        this.server = server;
+        prefix = Fixtures.unique("s");
+        ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
+        directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
+    }
+
+    private String userDn(String name) {
+        return "uid=" + name + "," + ou;
+    }
+
+    private String addUser(String name, String... more) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("dn: " + userDn(name), "objectClass: inetOrgPerson", "uid: " + name,
+                "cn: Name of " + name, "sn: " + name, "mail: " + name + "@corp.test", "telephoneNumber: +41 44 000 00 00",
+                "postalAddress: Main Street 1$8000 Zurich"));
+        lines.addAll(List.of(more));
+        directory.server().add(lines.toArray(String[]::new));
+        return name;
+    }
+
+    private List<String> addUsers(int count) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(addUser(prefix + "-u" + i));
+        }
+        return names;
+    }
+
+    private String connection(String... extra) {
+        var body = Json.createObjectBuilder()
+                .add("name", Fixtures.unique("sync"))
+                .add("flavor", "GENERIC_LDAP")
+                .add("urls", Json.createArrayBuilder().add(directory.ldapsUrl()))
+                .add("trust", Json.createObjectBuilder().add("pinnedSha256", directory.certificateSha256()))
+                .add("bindDn", TestDirectory.BIND_DN)
+                .add("bindPassword", TestDirectory.BIND_PASSWORD)
+                .add("baseDn", ou)
+                .add("attributes", Json.createObjectBuilder().add("disabled", "nsAccountLock"));
+        for (int i = 0; i < extra.length; i += 2) {
+            body.add(extra[i], extra[i + 1]);
+        }
+        return server.admin().call("POST", "directory/connections", body.build().toString()).expect(201).json().getString("id");
+    }
+
+    private JsonObject sync(String connectionId, boolean dryRun) {
+        String runId = server.admin().call("POST", "directory/connections/" + connectionId + "/sync",
+                "{\"mode\":\"FULL\",\"dryRun\":" + dryRun + "}").expect(202).json().getString("runId");
+        return awaitRun(runId);
+    }
+
+    private JsonObject awaitRun(String runId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject run = server.admin().call("GET", "directory/runs/" + runId, null).expect(200).json();
+            if (!run.getString("status").equals("RUNNING")) {
+                return run;
+            }
+            sleep();
+        }
+        throw new AssertionError("run " + runId + " did not end within 60 s");
+    }
+
+    private String status(String user) {
+        return server.admin().call("GET", "identities/" + user, null).expect(200).json().getString("status");
+    }
+
+    private static void assertCounts(JsonObject run, int created, int updated, int deactivated, int reactivated, int errors) {
+        assertEquals(List.of(created, updated, deactivated, reactivated, errors), List.of(run.getInt("created"),
+                run.getInt("updated"), run.getInt("deactivated"), run.getInt("reactivated"), run.getInt("errors")),
+                run::toString);
+    }
+
+    @Test
+    void aDryRunWritesNothingAndTheRealRunCreatesIdentitiesFromTheDirectory() throws Exception {
+        List<String> users = addUsers(3);
+        directory.server().add("dn: cn=no-uid," + ou, "objectClass: inetOrgPerson", "cn: no-uid", "sn: x");
+        String connection = connection();
+
+        JsonObject dry = sync(connection, true);
+        assertEquals("SUCCEEDED", dry.getString("status"), dry::toString);
+        assertCounts(dry, 3, 0, 0, 0, 1);
+        assertProblem(server.admin().call("GET", "identities/" + users.get(0), null), 404, "unknown-user");
+
+        JsonObject run = sync(connection, false);
+        assertEquals("SUCCEEDED", run.getString("status"), run::toString);
+        assertCounts(run, 3, 0, 0, 0, 1);
+        assertEquals(4, run.getInt("entriesRead"));
+        assertEquals("cn=no-uid," + ou, run.getJsonArray("errorEntries").getJsonObject(0).getString("dn"));
+        JsonObject identity = server.admin().call("GET", "identities/" + users.get(0), null).expect(200).json();
+        assertEquals(users.get(0) + "@corp.test", identity.getString("email"));
+        assertEquals("Name of " + users.get(0), identity.getString("displayName"));
+        assertEquals(List.of("Main Street 1", "8000 Zurich"), identity.getJsonArray("postalAddress")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+
+        assertCounts(sync(connection, false), 0, 0, 0, 0, 1);
+    }
+
+    @Test
+    void changesDisablingReenablingAndRenamesFollowTheDirectory() throws Exception {
+        List<String> users = addUsers(12);
+        String connection = connection();
+        sync(connection, false);
+
+        directory.server().modify(userDn(users.get(0)), new Modification(ModificationType.REPLACE, "mail", "new@corp.test"));
+        directory.server().modify(userDn(users.get(1)), new Modification(ModificationType.ADD, "nsAccountLock", "true"));
+        String renamed = prefix + "-renamed";
+        directory.server().modifyDN(userDn(users.get(2)), "uid=" + renamed, true);
+        JsonObject run = sync(connection, false);
+
+        assertCounts(run, 0, 2, 1, 0, 0);
+        assertEquals("new@corp.test", server.admin().call("GET", "identities/" + users.get(0), null).expect(200).json()
+                .getString("email"));
+        assertEquals("DEACTIVATED", status(users.get(1)));
+        assertEquals("ACTIVE", status(renamed), "the identity followed the rename (same entryUUID)");
+        assertProblem(server.admin().call("GET", "identities/" + users.get(2), null), 404, "unknown-user");
+
+        directory.server().modify(userDn(users.get(1)), new Modification(ModificationType.DELETE, "nsAccountLock"));
+        assertCounts(sync(connection, false), 0, 0, 0, 1, 0);
+        assertEquals("ACTIVE", status(users.get(1)));
+    }
+
+    @Test
+    void aHelpdeskDeactivationIsNotUndoneByTheDirectory() throws Exception {
+        List<String> users = addUsers(2);
+        String connection = connection();
+        sync(connection, false);
+        server.admin().call("POST", "identities/" + users.get(0) + "/deactivate", null).expect(200);
+
+        sync(connection, false);
+
+        assertEquals("DEACTIVATED", status(users.get(0)));
+    }
+
+    @Test
+    void deactivatingMoreThanTheAllowedShareStopsUntilAnOperatorConfirms() throws Exception {
+        List<String> users = addUsers(12);
+        String connection = connection();
+        sync(connection, false);
+        for (String user : users.subList(0, 3)) {
+            directory.server().delete(userDn(user));
+        }
+
+        JsonObject stopped = sync(connection, false);
+
+        assertEquals("STOPPED_FOR_CONFIRMATION", stopped.getString("status"), stopped::toString);
+        assertEquals(3, stopped.getInt("deactivated"), "what the run would do");
+        assertTrue(stopped.getString("message").contains("3 of 12"), stopped::toString);
+        assertEquals("ACTIVE", status(users.get(0)), "nothing was written");
+
+        String confirmed = server.admin().call("POST", "directory/runs/" + stopped.getString("id") + "/confirm", null)
+                .expect(202).json().getString("runId");
+        JsonObject run = awaitRun(confirmed);
+        assertEquals("SUCCEEDED", run.getString("status"), run::toString);
+        assertEquals(3, run.getInt("deactivated"));
+        JsonObject kept = server.admin().call("GET", "identities/" + users.get(0), null).expect(200).json();
+        assertEquals("DEACTIVATED", kept.getString("status"));
+        assertEquals(users.get(0) + "@corp.test", kept.getString("email"), "data kept, never deleted");
+
+        addUser(users.get(0));
+        assertEquals(1, sync(connection, false).getInt("reactivated"), "a user who comes back is active again");
+    }
+
+    @Test
+    void aRunThatSeesNobodyStops() throws Exception {
+        addUsers(2);
+        String connection = connection("userFilter", "(objectClass=nobodyHasThis)");
+
+        JsonObject run = sync(connection, false);
+
+        assertEquals("STOPPED_FOR_CONFIRMATION", run.getString("status"), run::toString);
+        assertTrue(run.getString("message").contains("no usable user"), run::toString);
+    }
+
+    @Test
+    void anUnreachableDirectoryChangesNothing() throws Exception {
+        List<String> users = addUsers(2);
+        String connection = connection();
+        sync(connection, false);
+        String unreachable = server.admin().call("GET", "directory/connections/" + connection, null).expect(200).json()
+                .getString("name");
+        JsonObject settings = Json.createObjectBuilder()
+                .add("name", unreachable).add("flavor", "GENERIC_LDAP")
+                .add("urls", Json.createArrayBuilder().add("ldap://127.0.0.1:" + unusedPort()))
+                .add("bindDn", TestDirectory.BIND_DN).add("baseDn", ou).build();
+        server.admin().call("PUT", "directory/connections/" + connection, settings.toString()).expect(200);
+
+        JsonObject run = sync(connection, false);
+
+        assertEquals("FAILED", run.getString("status"), run::toString);
+        assertTrue(run.getString("message").contains("nothing was changed"), run::toString);
+        assertEquals("ACTIVE", status(users.get(0)));
+    }
+
+    @Test
+    void membersOfNestedTwoFactorGroupsTakePartAndGroupPoliciesApplyToThem() throws Exception {
+        String outer = "cn=2fa," + ou;
+        String inner = "cn=2fa-nested," + ou;
+        directory.server().add("dn: " + outer, "objectClass: groupOfNames", "cn: 2fa", "member: " + inner);
+        directory.server().add("dn: " + inner, "objectClass: groupOfNames", "cn: 2fa-nested", "member: " + userDn(prefix + "-in"));
+        String member = addUser(prefix + "-in", "memberOf: " + inner);
+        String outsider = addUser(prefix + "-out");
+        String connection = connection();
+        server.admin().call("PUT", "directory/connections/" + connection,
+                Json.createObjectBuilder(server.admin().call("GET", "directory/connections/" + connection, null).expect(200)
+                                .json())
+                        .remove("id").remove("createdAt").remove("updatedAt")
+                        .add("twoFactorGroups", Json.createArrayBuilder().add(outer)).build().toString()).expect(200);
+
+        JsonObject run = sync(connection, false);
+
+        assertCounts(run, 1, 0, 0, 0, 0);
+        assertEquals("ACTIVE", status(member));
+        assertProblem(server.admin().call("GET", "identities/" + outsider, null), 404, "unknown-user");
+        String policy = Fixtures.unique("nested");
+        PolicyFixtures.save(server, policy, "{\"priority\":" + PolicyFixtures.uniquePriority() + ",\"groups\":[\""
+                + inner.toUpperCase() + "\"],\"duplicationAllowed\":false}").expect(201);
+        JsonObject explain = PolicyFixtures.effective(server, member).getJsonObject("explain").getJsonObject("duplicationAllowed");
+        assertEquals(policy, explain.getString("policy"));
+        assertEquals("group " + inner.toUpperCase(), explain.getString("via"));
+    }
+
+    @Test
+    void onlyAdminsSync() throws Exception {
+        addUsers(1);
+        String connection = connection();
+        String runId = server.admin().call("POST", "directory/connections/" + connection + "/sync",
+                "{\"mode\":\"FULL\",\"dryRun\":true}").expect(202).json().getString("runId");
+        Appliance.Operator helpdesk = Fixtures.operator(server, Fixtures.unique("hd"), "HELPDESK");
+
+        assertProblem(helpdesk.call("POST", "directory/connections/" + connection + "/sync", "{\"mode\":\"FULL\"}"), 403, "forbidden");
+        assertProblem(helpdesk.call("GET", "directory/runs/" + runId, null), 403, "forbidden");
+        assertProblem(server.admin().call("POST", "directory/connections/" + connection + "/sync", "{\"mode\":\"INCREMENTAL\"}"),
+                400, "invalid-request");
+        awaitRun(runId);
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
