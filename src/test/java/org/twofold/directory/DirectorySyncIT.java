@@ -169,6 +169,11 @@ class DirectorySyncIT {
         assertEquals("new@corp.test", server.admin().call("GET", "identities/" + users.get(0), null).expect(200).json()
                 .getString("email"));
         assertEquals("DEACTIVATED", status(users.get(1)));
+        JsonObject disabled = server.admin().call("GET", "identities/" + users.get(1), null).expect(200).json();
+        assertTrue(disabled.getJsonObject("directory").getBoolean("disabled"), disabled::toString);
+        assertEquals(connection, disabled.getJsonObject("directory").getString("connection"));
+        assertProblem(server.admin().call("POST", "identities/" + users.get(1) + "/reactivate", null), 409,
+                "directory-disabled");
         assertEquals("ACTIVE", status(renamed), "the identity followed the rename (same entryUUID)");
         assertProblem(server.admin().call("GET", "identities/" + users.get(2), null), 404, "unknown-user");
 

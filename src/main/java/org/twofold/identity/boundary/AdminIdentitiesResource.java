@@ -90,8 +90,10 @@ public class AdminIdentitiesResource {
         Identity identity = identities.require(user);
         List<DeviceView> deviceViews = devices.devicesOf(identity.id()).stream()
                 .map(device -> DeviceView.of(device, null)).toList();
+        DirectoryLink directory = identity.directoryConnectionId() == null ? null : new DirectoryLink(
+                identity.directoryConnectionId(), identity.directoryDisabled(), identity.directoryDeleted());
         return new Details(identity.user(), identity.email(), identity.displayName(), identity.postalAddress(),
-                identity.status().name(), null, deviceViews, new RestoreSummary(identity.restoreActive(), restoreLocks.isLocked(identity)),
+                identity.status().name(), directory, deviceViews, new RestoreSummary(identity.restoreActive(), restoreLocks.isLocked(identity)),
                 identity.successfulLogins());
     }
 
@@ -130,10 +132,14 @@ public class AdminIdentitiesResource {
                                        Instant expiresAt) {
     }
 
-    /** {@code directory} stays null until directory sync links identities to directory entries. */
+    /** {@code directory} is null for an identity no directory sync links to an entry. */
     public record Details(String user, String email, String displayName, List<String> postalAddress, String status,
-                          Object directory,
+                          DirectoryLink directory,
                           List<DeviceView> devices, RestoreSummary restore, long successfulLogins) {
+    }
+
+    /** The directory connection (its id) the identity comes from, and what the directory said of the account. */
+    public record DirectoryLink(String connection, boolean disabled, boolean deleted) {
     }
 
     /** {@code locked}: restore is shut by failed guesses or a blocked newcomer until an operator opens it. */

@@ -99,6 +99,10 @@ public class Identities {
         Identity identity = require(user);
         em.lock(identity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (status == IdentityStatus.ACTIVE) {
+            if (identity.directoryDisabled() || identity.directoryDeleted()) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "directory-disabled", "The directory disables or no longer has"
+                        + " this account; enable it there and the next sync brings the identity back");
+            }
             identity.reactivate();
         } else {
             identity.deactivate();
@@ -124,10 +128,14 @@ public class Identities {
                 .executeUpdate();
     }
 
-    /** A completed restore brings a deactivated identity back: the user proved both factors again. */
+    /**
+     * A completed restore brings a deactivated identity back: the user proved both factors again. Not one the
+     * directory disabled or removed — only the directory gives that back.
+     */
     public boolean reactivateAfterRestore(String identityId) {
         return em.createQuery("UPDATE Identity i SET i.status = :active, i.version = i.version + 1"
-                        + " WHERE i.id = :id AND i.status = :deactivated")
+                        + " WHERE i.id = :id AND i.status = :deactivated AND i.directoryDisabled = FALSE"
+                        + " AND i.directoryDeleted = FALSE")
                 .setParameter("active", IdentityStatus.ACTIVE)
                 .setParameter("deactivated", IdentityStatus.DEACTIVATED)
                 .setParameter("id", identityId)

@@ -77,7 +77,7 @@ public class Restores {
         boolean restoreAllowed = identity.map(policies::of).orElseGet(policies::beforeIdentification).restoreAllowed();
         boolean codeRight = restoreCodes.matches(identity.map(Identity::id), typedCode);
         Optional<Identity> restorable = identity.filter(i -> codeRight && i.status() != IdentityStatus.LOCKED
-                && i.email() != null && restoreAllowed);
+                && !i.directoryDisabled() && !i.directoryDeleted() && i.email() != null && restoreAllowed);
         if (restorable.isEmpty()) {
             guard.failed(subjects);
             audit.recordRefusal(actor, "restore.start", "user:" + userKey, "invalid restore credentials");
