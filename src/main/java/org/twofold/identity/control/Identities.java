@@ -133,13 +133,12 @@ public class Identities {
      * directory disabled or removed — only the directory gives that back.
      */
     public boolean reactivateAfterRestore(String identityId) {
-        return em.createQuery("UPDATE Identity i SET i.status = :active, i.version = i.version + 1"
-                        + " WHERE i.id = :id AND i.status = :deactivated AND i.directoryDisabled = FALSE"
-                        + " AND i.directoryDeleted = FALSE")
-                .setParameter("active", IdentityStatus.ACTIVE)
-                .setParameter("deactivated", IdentityStatus.DEACTIVATED)
-                .setParameter("id", identityId)
-                .executeUpdate() == 1;
+        Identity identity = em.find(Identity.class, identityId, LockModeType.PESSIMISTIC_WRITE);
+        if (identity.status() != IdentityStatus.DEACTIVATED || identity.directoryDisabled() || identity.directoryDeleted()) {
+            return false;
+        }
+        identity.reactivate();
+        return true;
     }
 
     /** Counted in the database, so concurrent approvals never lose a count. */
