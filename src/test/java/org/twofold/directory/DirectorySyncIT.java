@@ -151,6 +151,11 @@ class DirectorySyncIT {
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
 
         assertCounts(sync(connection, false), 0, 0, 0, 0, 1);
+        String name = server.admin().call("GET", "directory/connections/" + connection, null).expect(200).json().getString("name");
+        List<JsonObject> ends = server.admin().call("GET", "audit?action=directory.sync-end&target=directory-connection:" + name,
+                null).expect(200).array().getValuesAs(JsonObject.class);
+        assertEquals(3, ends.size(), "every run's end is audited with its counts");
+        assertTrue(ends.get(ends.size() - 1).getString("detail").contains("(dry run): 4 read, 3 created"), ends::toString);
     }
 
     @Test

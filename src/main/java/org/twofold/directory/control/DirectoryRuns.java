@@ -1,6 +1,7 @@
 package org.twofold.directory.control;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ import org.twofold.platform.control.Refusal;
 public class DirectoryRuns {
 
     static final int MAX_STORED_ERRORS = 1000;
+    static final Duration STALE_AFTER = Duration.ofHours(1);
 
     @PersistenceContext
     EntityManager em;
@@ -39,6 +41,17 @@ public class DirectoryRuns {
     public DirectoryRun begin(String connectionId, SyncMode mode, boolean dryRun, boolean confirmed, String startedBy) {
         Optional.ofNullable(em.find(DirectoryConnection.class, connectionId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-connection", "No such directory connection"));
+        // a run whose node died never ends by itself; after an hour (a full sync takes minutes) it is given up
+        em.createQuery("UPDATE DirectoryRun r SET r.status = :failed, r.message = :message, r.endedAt = :now,"
+                        + " r.version = r.version + 1 WHERE r.connectionId = :connection AND r.status = :running"
+                        + " AND r.startedAt < :stale")
+                .setParameter("failed", RunStatus.FAILED)
+                .setParameter("message", "Interrupted: the run did not end within an hour (the appliance was probably restarted)")
+                .setParameter("now", clock.instant())
+                .setParameter("connection", connectionId)
+                .setParameter("running", RunStatus.RUNNING)
+                .setParameter("stale", clock.instant().minus(STALE_AFTER))
+                .executeUpdate();
         boolean running = !em.createQuery("SELECT r.id FROM DirectoryRun r WHERE r.connectionId = :connection"
                         + " AND r.status = :running", String.class)
                 .setParameter("connection", connectionId)

@@ -81,7 +81,20 @@ public class DirectorySync {
         return start(stopped.connectionId(), stopped.mode(), false, true, actor);
     }
 
+    /** Audits the run's outcome, then records it: whoever sees the run ended finds it in the audit trail too. */
+    private void finish(DirectoryConnection connection, String runId, boolean dryRun, RunStatus status, SyncCounts counts,
+                        String message) {
+        audit.recordSeparately(new Actor("directory:" + connection.name(), null), "directory.sync-end",
+                "directory-connection:" + connection.name(), status == RunStatus.SUCCEEDED ? Outcome.SUCCESS : Outcome.FAILED,
+                "run " + runId + " " + status + (dryRun ? " (dry run)" : "") + ": " + counts.entriesRead() + " read, "
+                        + counts.created() + " created, " + counts.updated() + " updated, " + counts.deactivated()
+                        + " deactivated, " + counts.reactivated() + " reactivated, " + counts.errors() + " errors"
+                        + (message == null ? "" : "; " + message));
+        runs.end(runId, status, counts, message);
+    }
+
     void execute(DirectoryConnection connection, String runId, boolean dryRun, boolean confirmed) {
+        boolean writing = false;
         try (LDAPConnection ldap = connector.servers(connection, connector.trustFor(connection)).getConnection()) {
             DirectoryEntries entries = new DirectoryEntries(connection.flavor(), ConnectionDocuments.attributesOf(connection));
             DirectoryReader reader = new DirectoryReader(ldap, connection, entries);
@@ -91,23 +104,27 @@ public class DirectorySync {
             int missing = linkedActive - plan.seenLinkedActive;
             SyncCounts planned = plan.counts.plus(new SyncCounts(0, 0, 0, missing, 0, 0));
             if (dryRun) {
-                runs.end(runId, RunStatus.SUCCEEDED, planned, "dry run: nothing written");
+                finish(connection, runId, true, RunStatus.SUCCEEDED, planned, "dry run: nothing written");
                 return;
             }
             String unsafe = unsafe(planned, linkedActive);
             if (unsafe != null && !confirmed) {
-                runs.end(runId, RunStatus.STOPPED_FOR_CONFIRMATION, planned, unsafe + "; nothing was written");
+                finish(connection, runId, false, RunStatus.STOPPED_FOR_CONFIRMATION, planned, unsafe + "; nothing was written");
                 return;
             }
+            writing = true;
             Pass applied = pass(reader, connection, runId, groups, true, "writing");
             int deactivated = pages.deactivateUnseen(connection.id(), connection.name(), runId);
-            runs.end(runId, RunStatus.SUCCEEDED, applied.counts.plus(new SyncCounts(0, 0, 0, deactivated, 0, 0)), null);
+            finish(connection, runId, false, RunStatus.SUCCEEDED, applied.counts.plus(new SyncCounts(0, 0, 0, deactivated, 0, 0)),
+                    null);
         } catch (LDAPException failed) {
-            runs.end(runId, RunStatus.FAILED, SyncCounts.NONE, "The directory could not be read, nothing was changed: "
-                    + failed.getExceptionMessage());
+            finish(connection, runId, dryRun, RunStatus.FAILED, SyncCounts.NONE, (writing
+                    ? "The directory stopped answering while the run wrote; the pages written stay, no identity was"
+                            + " deactivated for missing: "
+                    : "The directory could not be read, nothing was changed: ") + failed.getExceptionMessage());
         } catch (RuntimeException failed) {
             LOG.log(Level.SEVERE, "Directory sync run " + runId + " failed", failed);
-            runs.end(runId, RunStatus.FAILED, SyncCounts.NONE, "Failed: " + failed);
+            finish(connection, runId, dryRun, RunStatus.FAILED, SyncCounts.NONE, "Failed: " + failed);
         }
     }
 
