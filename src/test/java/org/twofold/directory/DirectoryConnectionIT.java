@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twofold.testing.Problems.assertProblem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -61,14 +58,6 @@ class DirectoryConnectionIT {
 
     private static JsonObject test(ApplianceServer server, String id) {
         return server.admin().call("POST", "directory/connections/" + id + "/test", null).expect(200).json();
-    }
-
-    private static String unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return String.valueOf(socket.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -126,7 +115,7 @@ class DirectoryConnectionIT {
 
     @Test
     void anUnreachableServerAndAMissingBaseDnAreReported(ApplianceServer server) {
-        JsonObject unreachable = test(server, create(server, connection("ldap://127.0.0.1:" + unusedPort())));
+        JsonObject unreachable = test(server, create(server, connection("ldap://127.0.0.1:" + Fixtures.unusedPort())));
         assertFalse(unreachable.getBoolean("ok"));
         assertTrue(unreachable.getString("message").startsWith("Cannot use"), unreachable::toString);
 
@@ -138,8 +127,8 @@ class DirectoryConnectionIT {
 
     @Test
     void theNextServerTakesOverWhenTheFirstIsDown(ApplianceServer server) {
-        String id = create(server, connection("ldap://127.0.0.1:" + unusedPort())
-                .add("urls", Json.createArrayBuilder().add("ldap://127.0.0.1:" + unusedPort()).add(directory.ldapUrl())));
+        String id = create(server, connection("ldap://127.0.0.1:" + Fixtures.unusedPort())
+                .add("urls", Json.createArrayBuilder().add("ldap://127.0.0.1:" + Fixtures.unusedPort()).add(directory.ldapUrl())));
 
         JsonObject result = test(server, id);
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twofold.testing.Problems.assertProblem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -248,7 +245,7 @@ class DirectorySyncIT {
                 .getString("name");
         JsonObject settings = Json.createObjectBuilder()
                 .add("name", unreachable).add("flavor", "GENERIC_LDAP")
-                .add("urls", Json.createArrayBuilder().add("ldap://127.0.0.1:" + unusedPort()))
+                .add("urls", Json.createArrayBuilder().add("ldap://127.0.0.1:" + Fixtures.unusedPort()))
                 .add("bindDn", TestDirectory.BIND_DN).add("baseDn", ou).build();
         server.admin().call("PUT", "directory/connections/" + connection, settings.toString()).expect(200);
 
@@ -300,14 +297,6 @@ class DirectorySyncIT {
         assertProblem(server.admin().call("POST", "directory/connections/" + connection + "/sync", "{\"mode\":\"INCREMENTAL\"}"),
                 400, "invalid-request");
         awaitRun(runId);
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep() {

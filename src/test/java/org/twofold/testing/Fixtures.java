@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +43,15 @@ public final class Fixtures {
     public static String uniqueAddress() {
         int n = ADDRESSES.incrementAndGet() + (int) (ProcessHandle.current().pid() % 1000) * 5000;
         return "10." + ((n >> 16) & 0xFF) + "." + ((n >> 8) & 0xFF) + "." + (n & 0xFF);
+    }
+
+    /** A loopback port nobody listens on (for "the server is down" cases). */
+    public static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates an identity as admin and answers its activation code. */

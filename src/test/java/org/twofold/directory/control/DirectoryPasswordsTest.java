@@ -3,8 +3,6 @@ package org.twofold.directory.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,6 +16,7 @@ import org.twofold.crypto.control.Pepper;
 import org.twofold.crypto.control.SecretBox;
 import org.twofold.directory.entity.DirectoryConnection;
 import org.twofold.directory.entity.DirectoryFlavor;
+import org.twofold.testing.Fixtures;
 import org.twofold.testing.TestDirectory;
 
 /** Password checks against a real LDAP server (UnboundID in-memory), as the self-service panel will use them. */
@@ -86,17 +85,9 @@ class DirectoryPasswordsTest {
 
     @Test
     void anUnreachableDirectoryOrARefusedServiceAccountIsUnavailableNotRejected() {
-        assertEquals(PasswordCheck.UNAVAILABLE, passwords.check(connection("ldap://127.0.0.1:" + unusedPort(), null,
+        assertEquals(PasswordCheck.UNAVAILABLE, passwords.check(connection("ldap://127.0.0.1:" + Fixtures.unusedPort(), null,
                 TestDirectory.BIND_PASSWORD), "jdoe", "correct horse"));
         assertEquals(PasswordCheck.UNAVAILABLE, passwords.check(connection(directory.ldapUrl(), null, "wrong"),
                 "jdoe", "correct horse"));
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
