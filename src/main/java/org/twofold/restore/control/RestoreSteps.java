@@ -30,7 +30,6 @@ import org.twofold.notification.control.Notifications;
 import org.twofold.notification.entity.Notification;
 import org.twofold.notification.entity.NotificationType;
 import org.twofold.platform.control.Refusal;
-import org.twofold.policy.control.EffectivePolicies;
 import org.twofold.policy.control.EffectivePolicy;
 import org.twofold.restore.entity.RestoreAttempt;
 
@@ -43,9 +42,6 @@ public class RestoreSteps {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    EffectivePolicies policies;
 
     @Inject
     RestoreCodeIssue codeIssue;
@@ -76,13 +72,12 @@ public class RestoreSteps {
 
     /** The attempt and its OTP mail commit together: no attempt without its mail, no mail without its attempt. */
     @Transactional
-    public StartedRestore mailOtp(Identity identity, Actor actor) {
+    public StartedRestore mailOtp(Identity identity, EffectivePolicy policy, Actor actor) {
         Instant now = clock.instant();
         if (openAttempts(identity, now) >= MAX_OPEN_ATTEMPTS) {
             throw new Refusal(Refusal.Kind.TOO_MANY, "too-many-attempts", "Several restores were started and not"
                     + " completed; use a one-time code already mailed or try again in a few minutes");
         }
-        EffectivePolicy policy = policies.of(identity);
         String otp = codes.digits(Restores.OTP_DIGITS);
         RestoreAttempt attempt = new RestoreAttempt(identity.id(), hasher.hash(SecretPurpose.OTP, otp),
                 actor.sourceAddress(), now, now.plus(Restores.OTP_VALIDITY));
@@ -106,12 +101,12 @@ public class RestoreSteps {
      * policy's device limit; when it is reached nothing happens and the OTP stays usable.
      */
     @Transactional
-    public RestoredDevice bindRestoredDevice(RestoreAttempt attempt, Identity identity, NewDeviceKeyMaterial newDevice,
-                                             boolean keepOldDevices, Optional<String> replacesDeviceId, Actor actor) {
+    public RestoredDevice bindRestoredDevice(RestoreAttempt attempt, Identity identity, EffectivePolicy policy,
+                                             NewDeviceKeyMaterial newDevice, boolean keepOldDevices,
+                                             Optional<String> replacesDeviceId, Actor actor) {
         if (!completeOnce(attempt)) {
             throw Restores.invalidOtp();
         }
-        EffectivePolicy policy = policies.of(identity);
         List<Device> oldDevices = devices.activeDevicesOf(identity.id());
         boolean keep = keepOldDevices && policy.keepOldDevicesAllowed() && policy.duplicationAllowed() && !oldDevices.isEmpty();
         boolean wipe = !keep && policy.autoWipeOldDevices();

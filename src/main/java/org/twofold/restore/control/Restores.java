@@ -21,6 +21,7 @@ import org.twofold.identity.entity.Identity;
 import org.twofold.identity.entity.IdentityStatus;
 import org.twofold.platform.control.Refusal;
 import org.twofold.policy.control.EffectivePolicies;
+import org.twofold.policy.control.EffectivePolicy;
 import org.twofold.restore.entity.RestoreAttempt;
 
 /**
@@ -74,10 +75,10 @@ public class Restores {
         }
         Optional<Identity> identity = identities.find(typedUser);
         // resolved for every name, right code or not, known or not: a prohibited restore costs what a wrong code costs
-        boolean restoreAllowed = identity.map(policies::of).orElseGet(policies::beforeIdentification).restoreAllowed();
+        EffectivePolicy policy = identity.map(policies::of).orElseGet(policies::beforeIdentification);
         boolean codeRight = restoreCodes.matches(identity.map(Identity::id), typedCode);
         Optional<Identity> restorable = identity.filter(i -> codeRight && i.status() != IdentityStatus.LOCKED
-                && !i.directoryDisabled() && !i.directoryDeleted() && i.email() != null && restoreAllowed);
+                && !i.directoryDisabled() && !i.directoryDeleted() && i.email() != null && policy.restoreAllowed());
         if (restorable.isEmpty()) {
             guard.failed(subjects);
             audit.recordRefusal(actor, "restore.start", "user:" + userKey, "invalid restore credentials");
@@ -88,7 +89,7 @@ public class Restores {
         // when the restore completes. Starting afresh here would let a holder of the code guess OTPs without
         // end by starting again after every four wrong ones.
         guard.firstStepRight(subjects);
-        return steps.mailOtp(restorable.get(), actor);
+        return steps.mailOtp(restorable.get(), policy, actor);
     }
 
     /**
@@ -107,9 +108,11 @@ public class Restores {
         }
         Instant now = clock.instant();
         String storedOtp = attempt == null ? NO_OTP : attempt.otpHash();
-        boolean right = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now)
-                && identity.filter(i -> policies.of(i).restoreAllowed() && !restoreCodes.isLockedByBlock(i.id())
-                        && restoreCodes.unchangedSince(i.id(), attempt.createdAt())).isPresent();
+        boolean otpRight = hasher.matches(SecretPurpose.OTP, otp, storedOtp) && attempt.isOpen(now);
+        Optional<EffectivePolicy> policy = otpRight ? identity.map(policies::of) : Optional.empty();
+        boolean right = policy.filter(EffectivePolicy::restoreAllowed).isPresent()
+                && !restoreCodes.isLockedByBlock(identity.get().id())
+                && restoreCodes.unchangedSince(identity.get().id(), attempt.createdAt());
         if (!right) {
             guard.failed(subjects);
             audit.recordRefusal(actor, "restore.complete", identity.map(Identities::target).orElse("restore:" + restoreId),
@@ -118,7 +121,8 @@ public class Restores {
         }
         RestoredDevice restored;
         try {
-            restored = steps.bindRestoredDevice(attempt, identity.get(), newDevice, keepOldDevices, replacesDeviceId, actor);
+            restored = steps.bindRestoredDevice(attempt, identity.get(), policy.get(), newDevice, keepOldDevices,
+                    replacesDeviceId, actor);
         } catch (Refusal refused) {
             if (refused.code().equals("invalid-otp")) {
                 // the same OTP completed the restore a moment earlier in a parallel request
