@@ -71,7 +71,15 @@ public final class ConnectionDocuments {
             throw Refusal.invalidRequest("Member 'userFilter' is not an LDAP filter: " + e.getMessage());
         }
         JsonObject schedule = object(body, "schedule");
-        return new ConnectionSettings(name, flavor, urls, startTls, pinned(object(body, "trust")),
+        JsonObject trust = object(body, "trust");
+        refuseUnknown(trust, Set.of("pinnedSha256", "caCertificates"), "trust.");
+        Optional<String> pinned = pinned(trust);
+        Optional<String> authorities = JsonMembers.of(trust).optionalText("caCertificates", 20_000)
+                .map(TrustedAuthorities::check);
+        if (pinned.isPresent() && authorities.isPresent()) {
+            throw Refusal.invalidRequest("Member 'trust' takes either 'pinnedSha256' or 'caCertificates', not both");
+        }
+        return new ConnectionSettings(name, flavor, urls, startTls, pinned, authorities,
                 dn(members.text("bindDn", 500), "bindDn"), bindPassword, dn(members.text("baseDn", 500), "baseDn"),
                 userFilter, attributes(object(body, "attributes"), flavor),
                 members.texts("twoFactorGroups", 1000, 500).stream().map(group -> dn(group, "twoFactorGroups")).toList(),
@@ -82,6 +90,9 @@ public final class ConnectionDocuments {
         JsonObjectBuilder trust = Json.createObjectBuilder();
         if (connection.pinnedSha256() != null) {
             trust.add("pinnedSha256", connection.pinnedSha256());
+        }
+        if (connection.trustedCaPem() != null) {
+            trust.add("caCertificates", connection.trustedCaPem());
         }
         return Json.createObjectBuilder()
                 .add("id", connection.id())
@@ -150,7 +161,6 @@ public final class ConnectionDocuments {
     }
 
     private static Optional<String> pinned(JsonObject trust) {
-        refuseUnknown(trust, Set.of("pinnedSha256"), "trust.");
         return JsonMembers.of(trust).optionalText("pinnedSha256", 100).map(text -> {
             String hex = text.replace(":", "").toLowerCase(Locale.ROOT);
             if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {

@@ -11,7 +11,8 @@ import org.twofold.directory.entity.DirectoryFlavor;
  * {@code bindPassword} is empty on an update that keeps the stored one.
  */
 public record ConnectionSettings(String name, DirectoryFlavor flavor, List<LdapAddress> urls, boolean startTls,
-                                 Optional<String> pinnedSha256, String bindDn, Optional<String> bindPassword,
+                                 Optional<String> pinnedSha256, Optional<String> trustedCaPem,
+                                 String bindDn, Optional<String> bindPassword,
                                  String baseDn, String userFilter, AttributeMapping attributes,
                                  List<String> twoFactorGroups, int incrementalMinutes, String fullCron) {
 

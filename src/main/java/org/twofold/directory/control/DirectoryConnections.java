@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import org.twofold.audit.control.AuditTrail;
 import org.twofold.audit.entity.Actor;
 import org.twofold.audit.entity.Outcome;
 import org.twofold.crypto.control.SecretBox;
 import org.twofold.directory.entity.DirectoryConnection;
+import org.twofold.directory.entity.SyncCursor;
 import org.twofold.platform.control.Refusal;
 
 /** Creating, changing, removing and trying directory connections; every change is audited. */
@@ -70,6 +72,12 @@ public class DirectoryConnections {
         return result;
     }
 
+    /** A complete run ended: where the next incremental run starts. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void synced(String id, SyncCursor cursor, String nesting) {
+        Optional.ofNullable(em.find(DirectoryConnection.class, id)).ifPresent(connection -> connection.synced(cursor, nesting));
+    }
+
     public List<DirectoryConnection> all() {
         return em.createQuery("SELECT c FROM DirectoryConnection c ORDER BY c.name", DirectoryConnection.class).getResultList();
     }
@@ -81,7 +89,8 @@ public class DirectoryConnections {
 
     private void apply(DirectoryConnection connection, ConnectionSettings settings) {
         connection.configure(settings.flavor(), settings.urls().stream().map(LdapAddress::toString).toList(),
-                settings.startTls(), settings.pinnedSha256().orElse(null), settings.bindDn(), settings.baseDn(),
+                settings.startTls(), settings.pinnedSha256().orElse(null), settings.trustedCaPem().orElse(null),
+                settings.bindDn(), settings.baseDn(),
                 settings.userFilter(), ConnectionDocuments.attributesJson(settings.attributes()).toString(),
                 ConnectionDocuments.groupsJson(settings.twoFactorGroups()).toString(), settings.incrementalMinutes(),
                 settings.fullCron(), clock.instant());
@@ -98,7 +107,8 @@ public class DirectoryConnections {
 
     private static String summary(ConnectionSettings settings) {
         return settings.flavor() + " " + settings.urls() + (settings.startTls() ? " with StartTLS" : "")
-                + (settings.pinnedSha256().isPresent() ? ", pinned certificate" : "") + ", bind " + settings.bindDn()
+                + (settings.pinnedSha256().isPresent() ? ", pinned certificate" : "")
+                + (settings.trustedCaPem().isPresent() ? ", own CA certificates" : "") + ", bind " + settings.bindDn()
                 + ", base " + settings.baseDn();
     }
 

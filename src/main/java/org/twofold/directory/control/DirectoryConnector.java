@@ -71,7 +71,7 @@ public class DirectoryConnector {
         options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
         options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
         if (trust.pinned().isEmpty()) {
-            // a pinned certificate names the server by itself; the JVM's trust store needs the host name checked
+            // a pinned certificate names the server by itself; a CA's certificate must name the host
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         }
         SSLUtil ssl = new SSLUtil(trust.manager());
@@ -93,6 +93,9 @@ public class DirectoryConnector {
         if (connection.pinnedSha256() != null) {
             PinnedCertificate pinned = new PinnedCertificate(connection.pinnedSha256());
             return new Trust(pinned, Optional.of(pinned));
+        }
+        if (connection.trustedCaPem() != null) {
+            return new Trust(TrustedAuthorities.manager(connection.trustedCaPem()), Optional.empty());
         }
         return new Trust(JVMDefaultTrustManager.getInstance(), Optional.empty());
     }
@@ -117,8 +120,8 @@ public class DirectoryConnector {
         }
         if (causedByTls(failed)) {
             return "TLS with " + String.join(", ", connection.urls()) + " failed: the server's certificate is not"
-                    + " trusted by the appliance's trust store (or names another host). Pin its SHA-256 fingerprint"
-                    + " or add its CA to the trust store. (" + failed.getExceptionMessage() + ")";
+                    + " trusted (its CA is neither the connection's own nor in the appliance's trust store), or names another"
+                    + " host. Give the connection its CA certificate or pin the server's SHA-256 fingerprint. (" + failed.getExceptionMessage() + ")";
         }
         return "Cannot use " + String.join(", ", connection.urls()) + ": " + code + " — " + failed.getExceptionMessage();
     }

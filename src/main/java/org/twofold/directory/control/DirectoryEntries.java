@@ -17,6 +17,7 @@ import org.twofold.identity.entity.Identity;
 import org.twofold.platform.control.Refusal;
 
 import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
 
 /**
  * Turns directory entries into {@link DirectoryUser}s, per flavor: Active Directory links by objectGUID and
@@ -50,7 +51,7 @@ final class DirectoryEntries {
 
     /** The user, or the reason the entry cannot be one. */
     Result read(Entry entry) {
-        Optional<String> key = key(entry);
+        Optional<String> key = keyOf(entry);
         if (key.isEmpty()) {
             return Result.error(entry.getDN(), "has no " + (flavor == DirectoryFlavor.ACTIVE_DIRECTORY ? AD_KEY : LDAP_KEY));
         }
@@ -80,12 +81,19 @@ final class DirectoryEntries {
                 enabled(entry), groups));
     }
 
-    private Optional<String> key(Entry entry) {
+    /** The entry's stable key, as the identity keeps it. */
+    Optional<String> keyOf(Entry entry) {
         if (flavor == DirectoryFlavor.ACTIVE_DIRECTORY) {
             byte[] guid = entry.getAttributeValueBytes(AD_KEY);
             return guid == null || guid.length != 16 ? Optional.empty() : Optional.of(guidText(guid));
         }
         return Optional.ofNullable(entry.getAttributeValue(LDAP_KEY)).map(String::toLowerCase);
+    }
+
+    /** Finds the entry with this key. */
+    Filter keyFilter(String key) {
+        return flavor == DirectoryFlavor.ACTIVE_DIRECTORY ? Filter.createEqualityFilter(AD_KEY, guidBytes(key))
+                : Filter.createEqualityFilter(LDAP_KEY, key);
     }
 
     private boolean enabled(Entry entry) {
@@ -107,6 +115,16 @@ final class DirectoryEntries {
                 | ((long) little.getShort(6) & 0xFFFF);
         long low = ByteBuffer.wrap(guid, 8, 8).order(ByteOrder.BIG_ENDIAN).getLong();
         return new UUID(high, low).toString();
+    }
+
+    /** The inverse of {@link #guidText}: the 16 bytes as AD stores them. */
+    static byte[] guidBytes(String text) {
+        UUID uuid = UUID.fromString(text);
+        long high = uuid.getMostSignificantBits();
+        return ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN).putInt((int) (high >>> 32)).putShort((short) (high >>> 16)).putShort((short) high)
+                .order(ByteOrder.BIG_ENDIAN).putLong(uuid.getLeastSignificantBits())
+                .array();
     }
 
     /** A user, or an entry that is not one (with the reason). */

@@ -73,6 +73,11 @@ public class DirectoryRuns {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void becameFull(String runId, String reason) {
+        em.find(DirectoryRun.class, runId).becameFull(reason);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordErrors(String runId, int alreadyStored, List<String[]> errors) {
         int position = alreadyStored;
         for (String[] error : errors) {

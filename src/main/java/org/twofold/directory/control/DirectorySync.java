@@ -1,8 +1,14 @@
 package org.twofold.directory.control;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,18 +25,22 @@ import org.twofold.directory.entity.DirectoryConnection;
 import org.twofold.directory.entity.DirectoryRun;
 import org.twofold.directory.entity.RunStatus;
 import org.twofold.directory.entity.SyncCounts;
+import org.twofold.directory.entity.SyncCursor;
 import org.twofold.directory.entity.SyncMode;
+import org.twofold.identity.entity.GroupDn;
 import org.twofold.platform.control.Refusal;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 
 /**
- * A full sync of one connection, in the background: first a planning pass that writes nothing (the dry run,
+ * A sync of one connection, in the background: first a planning pass that writes nothing (the dry run,
  * and the safety check: a run that would deactivate more than the allowed share of the connection's
- * identities, or that sees no user at all, stops for an operator's confirmation), then — unless it is a dry
- * run — the same pass for real, page by page, and finally the deactivation of identities that were not seen.
- * An unreachable directory fails the run before anything is written.
+ * identities, or a full run that sees no user at all, stops for an operator's confirmation), then — unless
+ * it is a dry run — the same pass for real, page by page. A full pass reads every user and deactivates the
+ * identities it did not meet; an incremental pass reads only what changed since the last complete run (see
+ * {@link DirectoryReader}), and runs as a full one when it cannot: no earlier run, another domain controller,
+ * changed group nesting. An unreachable directory fails the run before anything is written.
  */
 @ApplicationScoped
 public class DirectorySync {
@@ -50,7 +60,13 @@ public class DirectorySync {
     SyncPages pages;
 
     @Inject
+    GroupMemberships memberships;
+
+    @Inject
     AuditTrail audit;
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedExecutorService executor;
@@ -60,15 +76,11 @@ public class DirectorySync {
     double maxDeactivationShare;
 
     public DirectoryRun start(String connectionId, SyncMode mode, boolean dryRun, boolean confirmed, Actor actor) {
-        if (mode != SyncMode.FULL) {
-            throw new Refusal(Refusal.Kind.INVALID, "invalid-request",
-                    "Only FULL sync is available in this version; incremental sync is not implemented yet");
-        }
         DirectoryConnection connection = connections.require(connectionId);
         DirectoryRun run = runs.begin(connectionId, mode, dryRun, confirmed, actor.name());
         audit.recordSeparately(actor, "directory.sync", "directory-connection:" + connection.name(), Outcome.SUCCESS,
                 mode + (dryRun ? " dry run" : "") + (confirmed ? " (confirmed)" : "") + ", run " + run.id());
-        executor.submit(() -> execute(connection, run.id(), dryRun, confirmed));
+        executor.submit(() -> execute(connection, run.id(), mode, dryRun, confirmed));
         return run;
     }
 
@@ -93,30 +105,45 @@ public class DirectorySync {
         runs.end(runId, status, counts, message);
     }
 
-    void execute(DirectoryConnection connection, String runId, boolean dryRun, boolean confirmed) {
+    void execute(DirectoryConnection connection, String runId, SyncMode mode, boolean dryRun, boolean confirmed) {
+        Instant began = clock.instant();
         boolean writing = false;
         try (LDAPConnection ldap = connector.servers(connection, connector.trustFor(connection)).getConnection()) {
-            DirectoryEntries entries = new DirectoryEntries(connection.flavor(), ConnectionDocuments.attributesOf(connection));
-            DirectoryReader reader = new DirectoryReader(ldap, connection, entries);
-            Set<String> groups = reader.twoFactorGroups(ConnectionDocuments.twoFactorGroupsOf(connection));
+            DirectoryReader reader = new DirectoryReader(ldap, connection,
+                    new DirectoryEntries(connection.flavor(), ConnectionDocuments.attributesOf(connection)));
+            Optional<SyncCursor> position = reader.position();
+            Set<String> twoFactorGroups = ConnectionDocuments.twoFactorGroupsOf(connection).stream().map(GroupDn::normalize)
+                    .collect(Collectors.toUnmodifiableSet());
+            GroupNesting nesting = reader.nesting(List.copyOf(twoFactorGroups));
+            Optional<SyncCursor> since = Optional.empty();
+            if (mode == SyncMode.INCREMENTAL) {
+                String impossible = whyNotIncremental(connection, position, nesting);
+                if (impossible == null) {
+                    since = connection.syncCursor();
+                } else {
+                    runs.becameFull(runId, "Ran as a full sync: " + impossible);
+                }
+            }
+            Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position);
             int linkedActive = pages.linkedActive(connection.id());
-            Pass plan = pass(reader, connection, runId, groups, false, "planning");
-            int missing = linkedActive - plan.seenLinkedActive;
-            SyncCounts planned = plan.counts.plus(new SyncCounts(0, 0, 0, missing, 0, 0));
+            SyncCounts planned = scope.pass(false);
             if (dryRun) {
                 finish(connection, runId, true, RunStatus.SUCCEEDED, planned, "dry run: nothing written");
                 return;
             }
-            String unsafe = unsafe(planned, linkedActive);
+            String unsafe = unsafe(planned, linkedActive, since.isEmpty());
             if (unsafe != null && !confirmed) {
                 finish(connection, runId, false, RunStatus.STOPPED_FOR_CONFIRMATION, planned, unsafe + "; nothing was written");
                 return;
             }
             writing = true;
-            Pass applied = pass(reader, connection, runId, groups, true, "writing");
-            int deactivated = pages.deactivateUnseen(connection.id(), connection.name(), runId);
-            finish(connection, runId, false, RunStatus.SUCCEEDED, applied.counts.plus(new SyncCounts(0, 0, 0, deactivated, 0, 0)),
-                    null);
+            SyncCounts applied = scope.pass(true);
+            Optional<SyncCursor> next = position.or(() -> reader.cursorAfter(Duration.between(began, clock.instant())))
+                    .map(cursor -> later(cursor, connection.syncCursor()));
+            if (next.isPresent()) {
+                connections.synced(connection.id(), next.get(), nesting.fingerprint());
+            }
+            finish(connection, runId, false, RunStatus.SUCCEEDED, applied, null);
         } catch (LDAPException failed) {
             finish(connection, runId, dryRun, RunStatus.FAILED, SyncCounts.NONE, (writing
                     ? "The directory stopped answering while the run wrote; the pages written stay, no identity was"
@@ -128,10 +155,35 @@ public class DirectorySync {
         }
     }
 
+    /** Why an incremental run cannot build on the last complete one, or null when it can. */
+    static String whyNotIncremental(DirectoryConnection connection, Optional<SyncCursor> position, GroupNesting nesting) {
+        Optional<SyncCursor> last = connection.syncCursor();
+        if (last.isEmpty()) {
+            return "no complete run since the connection was created or its settings changed";
+        }
+        if (position.isPresent() && !position.get().server().equals(last.get().server())) {
+            return "another domain controller answers than at the last run (or it was restored from a backup), and"
+                    + " update sequence numbers are per domain controller";
+        }
+        if (position.isPresent() && position.get().usn() < last.get().usn()) {
+            return "the domain controller's highestCommittedUSN went back since the last run";
+        }
+        if (!nesting.fingerprint().equals(connection.syncNesting())) {
+            return "the nesting of groups changed since the last run";
+        }
+        return null;
+    }
+
+    /** A generic LDAP cursor never moves back: the previous one was safe, and re-reading more gains nothing. */
+    private static SyncCursor later(SyncCursor cursor, Optional<SyncCursor> previous) {
+        return previous.filter(old -> old.server().equals(cursor.server()) && old.server().isEmpty()
+                && old.mark().compareTo(cursor.mark()) > 0).orElse(cursor);
+    }
+
     /** Why the planned run needs an operator's confirmation, or null when it may go ahead. */
-    String unsafe(SyncCounts planned, int linkedActive) {
+    String unsafe(SyncCounts planned, int linkedActive, boolean full) {
         int users = planned.entriesRead() - planned.errors();
-        if (users <= 0) {
+        if (full && users <= 0) {
             return "the directory returned no usable user (wrong base DN or filter?)";
         }
         if (linkedActive > 0 && planned.deactivated() > maxDeactivationShare * linkedActive) {
@@ -141,35 +193,115 @@ public class DirectorySync {
         return null;
     }
 
-    private Pass pass(DirectoryReader reader, DirectoryConnection connection, String runId, Set<String> groups,
-                      boolean write, String phase) throws LDAPException {
-        Pass pass = new Pass();
-        reader.users(page -> {
-            List<DirectoryUser> members = new ArrayList<>();
-            List<String[]> errors = new ArrayList<>();
-            for (DirectoryEntries.Result result : page) {
-                if (result.user() == null) {
-                    errors.add(new String[] {result.errorDn(), result.error()});
-                } else if (groups.isEmpty() || result.user().groups().stream().anyMatch(groups::contains)) {
-                    members.add(result.user());
-                }
-            }
-            SyncPages.PageOutcome outcome = pages.process(connection.id(), connection.name(), runId, members, write);
-            errors.addAll(outcome.errors());
-            if (!write) {
-                // the writing pass meets the same entries; their errors are recorded once, while planning
-                runs.recordErrors(runId, pass.counts.errors(), errors);
-            }
-            pass.counts = pass.counts.plus(new SyncCounts(page.size(), outcome.counts().created(), outcome.counts().updated(),
-                    outcome.counts().deactivated(), outcome.counts().reactivated(), errors.size()));
-            pass.seenLinkedActive += outcome.seenLinkedActive();
-            runs.progress(runId, phase + ": " + pass.counts.entriesRead() + " entries read", pass.counts);
-        });
-        return pass;
-    }
+    /** One run's reading and writing, the same for its planning and its writing pass. */
+    private final class Scope {
+        private final DirectoryConnection connection;
+        private final String runId;
+        private final DirectoryReader reader;
+        private final Set<String> twoFactorGroups;
+        private final GroupNesting nesting;
+        private final Optional<SyncCursor> since;
+        private final Optional<SyncCursor> until;
 
-    private static final class Pass {
-        SyncCounts counts = SyncCounts.NONE;
-        int seenLinkedActive;
+        Scope(DirectoryConnection connection, String runId, DirectoryReader reader, Set<String> twoFactorGroups,
+              GroupNesting nesting, Optional<SyncCursor> since, Optional<SyncCursor> until) {
+            this.connection = connection;
+            this.runId = runId;
+            this.reader = reader;
+            this.twoFactorGroups = twoFactorGroups;
+            this.nesting = nesting;
+            this.since = since;
+            this.until = until;
+        }
+
+        SyncCounts pass(boolean write) throws LDAPException {
+            return since.isPresent() ? incremental(since.get(), write) : full(write);
+        }
+
+        /** Every user; the linked identities not met are deactivated (or, planning, counted). */
+        private SyncCounts full(boolean write) throws LDAPException {
+            Progress progress = new Progress(write ? "writing" : "planning", write);
+            reader.users(progress::page);
+            int missing = write ? pages.deactivateUnseen(connection.id(), connection.name(), runId)
+                    : pages.linkedActive(connection.id()) - progress.seenLinkedActive;
+            return progress.counts.plus(new SyncCounts(0, 0, 0, missing, 0, 0));
+        }
+
+        /**
+         * The users changed since the cursor, and the members (before and now) of the groups changed since; then
+         * the linked identities whose entries were deleted, moved away or left the 2FA groups are deactivated.
+         */
+        private SyncCounts incremental(SyncCursor from, boolean write) throws LDAPException {
+            Progress progress = new Progress((write ? "writing" : "planning") + " changes", write);
+            reader.changedUsers(from, until, progress::page);
+            Set<String> groups = reader.changedGroups(from, until);
+            if (!groups.isEmpty()) {
+                Set<String> affected = nesting.withNested(groups);
+                reader.usersInGroups(affected, progress::page);
+                Set<String> formerMembers = new HashSet<>(memberships.keysOfMembers(connection.id(), affected));
+                formerMembers.removeAll(progress.met);
+                reader.usersByKeys(formerMembers, progress::page);
+                formerMembers.removeAll(progress.met);
+                progress.gone.addAll(formerMembers);
+            }
+            reader.changedKeys(from, until, key -> {
+                if (!progress.met.contains(key)) {
+                    progress.gone.add(key);
+                }
+            });
+            int deactivated = pages.deactivateGone(connection.id(), connection.name(), runId, progress.gone, write);
+            return progress.counts.plus(new SyncCounts(0, 0, 0, deactivated, 0, 0));
+        }
+
+        /**
+         * What one pass did so far: its counts and, incrementally, the keys of the users it met and of those
+         * that are not (or no longer) 2FA members. A full pass deactivates whom it did not meet instead.
+         */
+        private final class Progress {
+            private final String phase;
+            private final boolean write;
+            private final Set<String> met = new HashSet<>();
+            private final Set<String> gone = new HashSet<>();
+            private SyncCounts counts = SyncCounts.NONE;
+            private int seenLinkedActive;
+
+            Progress(String phase, boolean write) {
+                this.phase = phase;
+                this.write = write;
+            }
+
+            void page(List<DirectoryEntries.Result> page) {
+                List<DirectoryUser> members = new ArrayList<>();
+                List<String[]> errors = new ArrayList<>();
+                int read = 0;
+                for (DirectoryEntries.Result result : page) {
+                    if (result.user() == null) {
+                        errors.add(new String[] {result.errorDn(), result.error()});
+                        read++;
+                        continue;
+                    }
+                    if (since.isPresent() && !met.add(result.user().key())) {
+                        continue;
+                    }
+                    read++;
+                    DirectoryUser user = result.user().withGroups(nesting.transitive(result.user().groups()));
+                    if (twoFactorGroups.isEmpty() || user.groups().stream().anyMatch(twoFactorGroups::contains)) {
+                        members.add(user);
+                    } else if (since.isPresent()) {
+                        gone.add(user.key());
+                    }
+                }
+                SyncPages.PageOutcome outcome = pages.process(connection.id(), connection.name(), runId, members, write);
+                errors.addAll(outcome.errors());
+                if (!write) {
+                    // the writing pass meets the same entries; their errors are recorded once, while planning
+                    runs.recordErrors(runId, counts.errors(), errors);
+                }
+                counts = counts.plus(new SyncCounts(read, outcome.counts().created(), outcome.counts().updated(),
+                        outcome.counts().deactivated(), outcome.counts().reactivated(), errors.size()));
+                seenLinkedActive += outcome.seenLinkedActive();
+                runs.progress(runId, phase + ": " + counts.entriesRead() + " entries read", counts);
+            }
+        }
     }
 }

@@ -2,9 +2,11 @@ package org.twofold.directory.control;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,9 @@ public class SyncPages {
     AuditTrail audit;
 
     @Inject
+    GroupMemberships memberships;
+
+    @Inject
     Clock clock;
 
     /** Counts of one page, plus how many linked identities that were active the page saw. */
@@ -67,6 +72,7 @@ public class SyncPages {
         int reactivated = 0;
         int seenLinkedActive = 0;
         List<String[]> errors = new ArrayList<>();
+        Map<Identity, Set<String>> groups = new HashMap<>();
         for (DirectoryUser user : users) {
             Identity identity = byKey.get(user.key());
             Identity named = byName.get(user.user());
@@ -118,12 +124,13 @@ public class SyncPages {
             if (changed) {
                 updated++;
             }
-            if (write) {
-                em.flush();
-                replaceGroups(identity.id(), user);
-            }
+            groups.put(identity, user.groups());
         }
-        if (!write) {
+        if (write) {
+            em.flush();
+            memberships.replace(groups.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().id(),
+                    Map.Entry::getValue)));
+        } else {
             transaction.setRollbackOnly();
         }
         return new PageOutcome(new SyncCounts(users.size(), created, updated, deactivated, reactivated, 0),
@@ -162,14 +169,33 @@ public class SyncPages {
         return count;
     }
 
-    private void replaceGroups(String identityId, DirectoryUser user) {
-        em.createNativeQuery("DELETE FROM identity_group WHERE identity_id = ?").setParameter(1, identityId).executeUpdate();
-        for (String group : user.groups()) {
-            em.createNativeQuery("INSERT INTO identity_group (identity_id, group_dn) VALUES (?, ?)")
-                    .setParameter(1, identityId)
-                    .setParameter(2, group)
+    /**
+     * Deactivates the active identities of the connection with these keys — entries an incremental run
+     * found deleted, moved away or out of the 2FA groups — keeping their data; their entries bring them back.
+     */
+    @Transactional
+    public int deactivateGone(String connectionId, String connectionName, String runId, Collection<String> keys,
+                              boolean write) {
+        List<String> all = List.copyOf(keys);
+        int count = 0;
+        for (int from = 0; from < all.size(); from += DirectoryReader.PAGE_SIZE) {
+            count += em.createQuery("UPDATE Identity i SET i.status = :deactivated, i.directoryDeleted = TRUE,"
+                            + " i.version = i.version + 1 WHERE i.directoryConnectionId = :connection AND i.status = :active"
+                            + " AND i.directoryKey IN :keys")
+                    .setParameter("deactivated", IdentityStatus.DEACTIVATED)
+                    .setParameter("connection", connectionId)
+                    .setParameter("active", IdentityStatus.ACTIVE)
+                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + DirectoryReader.PAGE_SIZE)))
                     .executeUpdate();
         }
+        if (!write) {
+            transaction.setRollbackOnly();
+        } else if (count > 0) {
+            audit.record(actor(connectionName), "directory.deactivate-missing", "directory-connection:" + connectionName,
+                    Outcome.SUCCESS, count + " identities deleted from the directory, moved out of its base DN or out of"
+                            + " its 2FA groups deactivated by run " + runId);
+        }
+        return count;
     }
 
     private static Actor actor(String connectionName) {

@@ -2,6 +2,7 @@ package org.twofold.directory.entity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -61,6 +62,16 @@ public class DirectoryConnection {
     @Column(name = "full_cron")
     private String fullCron;
 
+    /** where the last complete run left the directory; see {@link SyncCursor} */
+    @Column(name = "sync_cursor")
+    private String syncCursor;
+
+    @Column(name = "sync_nesting")
+    private String syncNesting;
+
+    @Column(name = "trusted_ca_pem")
+    private String trustedCaPem;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -79,14 +90,20 @@ public class DirectoryConnection {
         this.createdAt = now;
     }
 
-    /** Everything but the password; {@code attributesJson} and {@code groupsJson} as the operator sent them. */
-    public void configure(DirectoryFlavor flavor, List<String> urls, boolean startTls, String pinnedSha256, String bindDn,
-                          String baseDn, String userFilter, String attributesJson, String groupsJson,
-                          int incrementalMinutes, String fullCron, Instant now) {
+    /**
+     * Everything but the password; {@code attributesJson} and {@code groupsJson} as the operator sent them.
+     * What an incremental run would build on was read with the old settings, so the next run is a full one.
+     */
+    public void configure(DirectoryFlavor flavor, List<String> urls, boolean startTls, String pinnedSha256,
+                          String trustedCaPem, String bindDn, String baseDn, String userFilter, String attributesJson,
+                          String groupsJson, int incrementalMinutes, String fullCron, Instant now) {
         this.flavor = flavor;
         this.urls = String.join("\n", urls);
         this.startTls = startTls;
         this.pinnedSha256 = pinnedSha256;
+        this.trustedCaPem = trustedCaPem;
+        this.syncCursor = null;
+        this.syncNesting = null;
         this.bindDn = bindDn;
         this.baseDn = baseDn;
         this.userFilter = userFilter;
@@ -95,6 +112,21 @@ public class DirectoryConnection {
         this.incrementalMinutes = incrementalMinutes;
         this.fullCron = fullCron;
         this.updatedAt = now;
+    }
+
+    /** A complete run ended: the next incremental run reads what changed after {@code cursor}. */
+    public void synced(SyncCursor cursor, String nesting) {
+        this.syncCursor = cursor.toString();
+        this.syncNesting = nesting;
+    }
+
+    public Optional<SyncCursor> syncCursor() {
+        return Optional.ofNullable(syncCursor).map(SyncCursor::parse);
+    }
+
+    /** Fingerprint of the group nesting at the last complete run. */
+    public String syncNesting() {
+        return syncNesting;
     }
 
     public void sealedBindPassword(String sealed) {
@@ -127,6 +159,10 @@ public class DirectoryConnection {
 
     public String pinnedSha256() {
         return pinnedSha256;
+    }
+
+    public String trustedCaPem() {
+        return trustedCaPem;
     }
 
     public String bindDn() {

@@ -86,7 +86,17 @@ public class DirectoryRun {
         this.progress = progress.length() > 200 ? progress.substring(0, 200) : progress;
     }
 
+    /** An incremental run that cannot build on the last one runs as a full one; the reason stays its message. */
+    public void becameFull(String reason) {
+        this.mode = SyncMode.FULL;
+        this.message = reason;
+    }
+
+    /** A message given at the end follows one the run already had. */
     public void end(RunStatus status, String message, Instant now) {
+        if (this.message != null) {
+            message = message == null ? this.message : this.message + "; " + message;
+        }
         this.status = status;
         this.message = message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
         this.endedAt = now;

@@ -46,7 +46,7 @@ class DirectoryPasswordsTest {
 
     private static DirectoryConnection connection(String url, String pinnedSha256, String bindPassword) {
         DirectoryConnection connection = new DirectoryConnection("test", Instant.now());
-        connection.configure(DirectoryFlavor.GENERIC_LDAP, List.of(url), false, pinnedSha256, TestDirectory.BIND_DN,
+        connection.configure(DirectoryFlavor.GENERIC_LDAP, List.of(url), false, pinnedSha256, null, TestDirectory.BIND_DN,
                 "ou=people," + TestDirectory.BASE_DN, DirectoryFlavor.GENERIC_LDAP.defaultUserFilter(),
                 ConnectionDocuments.attributesJson(DirectoryFlavor.GENERIC_LDAP.defaultAttributes()).toString(), "[]", 5,
                 "0 3 * * *", Instant.now());

@@ -1,0 +1,104 @@
+package org.twofold.directory.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+/**
+ * The group memberships the sync keeps per identity (identity_group, for group policies), written for a
+ * whole page at once: one query reads the page's current rows, and only the differences are deleted and
+ * inserted, each as one JDBC batch — an unchanged directory writes nothing.
+ */
+@ApplicationScoped
+public class GroupMemberships {
+
+    static final int GROUP_DN_LENGTH = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Within the caller's transaction, after the page's identities are flushed. */
+    void replace(Map<String, Set<String>> groupsByIdentity) {
+        if (groupsByIdentity.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> current = current(groupsByIdentity.keySet());
+        List<String[]> removed = new ArrayList<>();
+        List<String[]> added = new ArrayList<>();
+        groupsByIdentity.forEach((identity, wanted) -> {
+            Set<String> had = current.getOrDefault(identity, Set.of());
+            had.stream().filter(group -> !wanted.contains(group)).forEach(group -> removed.add(new String[] {identity, group}));
+            wanted.stream().filter(group -> group.length() <= GROUP_DN_LENGTH && !had.contains(group))
+                    .forEach(group -> added.add(new String[] {identity, group}));
+        });
+        Connection jdbc = em.unwrap(Connection.class);
+        batch(jdbc, "DELETE FROM identity_group WHERE identity_id = ? AND group_dn = ?", removed);
+        batch(jdbc, "INSERT INTO identity_group (identity_id, group_dn) VALUES (?, ?)", added);
+    }
+
+    /** Keys of this connection's identities that were members of any of these groups at the last sync. */
+    Set<String> keysOfMembers(String connectionId, Collection<String> groups) {
+        Set<String> keys = new HashSet<>();
+        List<String> all = List.copyOf(groups);
+        for (int from = 0; from < all.size(); from += DirectoryReader.CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + DirectoryReader.CHUNK));
+            var query = em.createNativeQuery("SELECT DISTINCT i.directory_key FROM identity i JOIN identity_group g"
+                    + " ON g.identity_id = i.id WHERE i.directory_connection_id = ? AND g.group_dn IN ("
+                    + placeholders(chunk.size()) + ")");
+            query.setParameter(1, connectionId);
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 2, chunk.get(i));
+            }
+            query.getResultList().forEach(key -> keys.add((String) key));
+        }
+        return keys;
+    }
+
+    private Map<String, Set<String>> current(Set<String> identityIds) {
+        var query = em.createNativeQuery("SELECT identity_id, group_dn FROM identity_group WHERE identity_id IN ("
+                + placeholders(identityIds.size()) + ")");
+        int position = 1;
+        for (String id : identityIds) {
+            query.setParameter(position++, id);
+        }
+        Map<String, Set<String>> current = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            current.computeIfAbsent((String) columns[0], id -> new HashSet<>()).add((String) columns[1]);
+        }
+        return current;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static void batch(Connection jdbc, String sql, List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+            for (String[] row : rows) {
+                statement.setString(1, row[0]);
+                statement.setString(2, row[1]);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot write group memberships", e);
+        }
+    }
+}

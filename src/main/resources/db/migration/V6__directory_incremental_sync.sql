@@ -1,0 +1,11 @@
+-- Incremental directory sync: where the last complete run left the directory (Active Directory: the
+-- domain controller's invocationId and its highestCommittedUSN; generic LDAP: a modifyTimestamp), and a
+-- fingerprint of the group nesting then, since a nesting change needs a full run. Both are cleared
+-- whenever the connection's settings change. A connection may trust its own CA certificates (PEM).
+
+ALTER TABLE directory_connection ADD COLUMN sync_cursor VARCHAR(200);
+ALTER TABLE directory_connection ADD COLUMN sync_nesting VARCHAR(64);
+ALTER TABLE directory_connection ADD COLUMN trusted_ca_pem VARCHAR(20000);
+
+-- An incremental run asks which identities were in a group before it changed.
+CREATE INDEX identity_group_dn ON identity_group (group_dn);
