@@ -7,5 +7,8 @@ ALTER TABLE directory_connection ADD COLUMN sync_cursor VARCHAR(200);
 ALTER TABLE directory_connection ADD COLUMN sync_nesting VARCHAR(64);
 ALTER TABLE directory_connection ADD COLUMN trusted_ca_pem VARCHAR(20000);
 
+-- Scheduled runs (incremental every few minutes, full at a cron time) may be switched off per connection.
+ALTER TABLE directory_connection ADD COLUMN schedule_enabled BOOLEAN DEFAULT TRUE NOT NULL;
+
 -- An incremental run asks which identities were in a group before it changed.
 CREATE INDEX identity_group_dn ON identity_group (group_dn);

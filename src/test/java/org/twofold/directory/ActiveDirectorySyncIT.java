@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,10 @@ class ActiveDirectorySyncIT {
     }
 
     private String connection() {
+        return connection(Json.createObjectBuilder().add("enabled", false));
+    }
+
+    private String connection(JsonObjectBuilder schedule) {
         var body = Json.createObjectBuilder()
                 .add("name", Fixtures.unique("ad"))
                 .add("flavor", "ACTIVE_DIRECTORY")
@@ -101,7 +106,8 @@ class ActiveDirectorySyncIT {
                 .add("bindDn", TestDirectory.BIND_DN)
                 .add("bindPassword", TestDirectory.BIND_PASSWORD)
                 .add("baseDn", ou)
-                .add("twoFactorGroups", Json.createArrayBuilder().add(twoFactorGroup));
+                .add("twoFactorGroups", Json.createArrayBuilder().add(twoFactorGroup))
+                .add("schedule", schedule);
         return server.admin().call("POST", "directory/connections", body.build().toString()).expect(201).json().getString("id");
     }
 
@@ -190,6 +196,29 @@ class ActiveDirectorySyncIT {
         assertEquals("ACTIVE", identity(outsider).getString("status"), "a new member of the 2FA group gets an identity");
         assertEquals("DEACTIVATED", identity(prefix + "-u4").getString("status"), "one who left the group is deactivated");
         assertEquals("ACTIVE", identity(prefix + "-u1").getString("status"), "re-enabled in the directory");
+    }
+
+    @Test
+    void theScheduleStartsRunsByItselfAndTheFirstIsAFullOne() throws Exception {
+        String member = addUser(prefix + "-u0", true);
+        String connection = connection(Json.createObjectBuilder().add("incrementalMinutes", 1));
+
+        // every node looks for due runs once a minute, at second 30
+        JsonObject scheduled = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(80));
+        while (scheduled == null && Instant.now().isBefore(deadline)) {
+            scheduled = server.admin().call("GET", "directory/connections/" + connection + "/runs", null).expect(200).array()
+                    .getValuesAs(JsonObject.class).stream().filter(run -> !run.getString("status").equals("RUNNING"))
+                    .findFirst().orElse(null);
+            Thread.sleep(500);
+        }
+
+        assertTrue(scheduled != null, "a scheduled run within 80 s");
+        assertEquals("scheduler", scheduled.getString("startedBy"));
+        assertRun(scheduled, "FULL", 1, 1, 0, 0, 0);
+        assertEquals("ACTIVE", identity(member).getString("status"));
+        assertEquals(1, server.admin().call("GET", "directory/connections/" + connection + "/runs", null).expect(200).array()
+                .size(), "the next one is due a minute later");
     }
 
     @Test

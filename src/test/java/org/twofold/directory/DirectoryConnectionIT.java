@@ -48,7 +48,8 @@ class DirectoryConnectionIT {
                 .add("urls", Json.createArrayBuilder().add(url))
                 .add("bindDn", TestDirectory.BIND_DN)
                 .add("bindPassword", TestDirectory.BIND_PASSWORD)
-                .add("baseDn", "ou=people," + TestDirectory.BASE_DN);
+                .add("baseDn", "ou=people," + TestDirectory.BASE_DN)
+                .add("schedule", Json.createObjectBuilder().add("enabled", false));
     }
 
     private static String create(ApplianceServer server, JsonObjectBuilder connection) {

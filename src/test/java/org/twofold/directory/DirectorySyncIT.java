@@ -90,7 +90,8 @@ class DirectorySyncIT {
                 .add("bindDn", TestDirectory.BIND_DN)
                 .add("bindPassword", TestDirectory.BIND_PASSWORD)
                 .add("baseDn", ou)
-                .add("attributes", Json.createObjectBuilder().add("disabled", "nsAccountLock"));
+                .add("attributes", Json.createObjectBuilder().add("disabled", "nsAccountLock"))
+                .add("schedule", Json.createObjectBuilder().add("enabled", false));
         for (int i = 0; i < extra.length; i += 2) {
             body.add(extra[i], extra[i + 1]);
         }

@@ -22,6 +22,7 @@ import org.twofold.directory.control.ConnectionDocuments;
 import org.twofold.directory.control.ConnectionSettings;
 import org.twofold.directory.control.ConnectionTest;
 import org.twofold.directory.control.DirectoryConnections;
+import org.twofold.directory.control.DirectoryRuns;
 import org.twofold.directory.entity.DirectoryConnection;
 import org.twofold.operator.boundary.AllowedRoles;
 import org.twofold.operator.boundary.CurrentOperator;
@@ -39,6 +40,9 @@ public class AdminDirectoryConnectionsResource {
 
     @Inject
     DirectoryConnections connections;
+
+    @Inject
+    DirectoryRuns runs;
 
     @Inject
     CurrentOperator operator;
@@ -81,6 +85,14 @@ public class AdminDirectoryConnectionsResource {
     public Response delete(@PathParam("id") String id) {
         connections.delete(id, operator.actor());
         return Response.noContent().build();
+    }
+
+    /** Additive to PROTOCOL.md: the latest 50 runs of the connection (scheduled ones too), newest first. */
+    @GET
+    @Path("{id}/runs")
+    public List<AdminDirectoryRunsResource.RunView> runs(@PathParam("id") String id) {
+        connections.require(id);
+        return runs.latest(id, 50).stream().map(run -> AdminDirectoryRunsResource.RunView.of(run, null)).toList();
     }
 
     /** 200 {@code {"ok","message"}}: connects, binds and reads the base DN, with a message an operator can act on. */

@@ -39,12 +39,7 @@ public class AdminDirectoryRunsResource {
 
     @GET
     public RunView run(@PathParam("runId") String runId) {
-        DirectoryRun run = runs.require(runId);
-        SyncCounts counts = run.counts();
-        return new RunView(run.id(), run.connectionId(), run.mode().name(), run.dryRun(), run.status().name(),
-                counts.entriesRead(), counts.created(), counts.updated(), counts.deactivated(), counts.reactivated(),
-                counts.errors(), run.progress(), run.message(), run.startedBy(), run.startedAt(), run.endedAt(),
-                runs.errorsOf(run.id()));
+        return RunView.of(runs.require(runId), runs.errorsOf(runId));
     }
 
     /** Additive to PROTOCOL.md: repeats a run that stopped for confirmation, this time writing (202 {"runId"}). */
@@ -58,5 +53,14 @@ public class AdminDirectoryRunsResource {
                           int created, int updated, int deactivated, int reactivated, int errors, String progress,
                           String message, String startedBy, Instant startedAt, Instant endedAt,
                           List<DirectoryRuns.EntryError> errorEntries) {
+
+        /** {@code errorEntries} null leaves them out (lists of runs show the counts only). */
+        static RunView of(DirectoryRun run, List<DirectoryRuns.EntryError> errorEntries) {
+            SyncCounts counts = run.counts();
+            return new RunView(run.id(), run.connectionId(), run.mode().name(), run.dryRun(), run.status().name(),
+                    counts.entriesRead(), counts.created(), counts.updated(), counts.deactivated(), counts.reactivated(),
+                    counts.errors(), run.progress(), run.message(), run.startedBy(), run.startedAt(), run.endedAt(),
+                    errorEntries);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.twofold.directory.control;
 
 import java.io.StringReader;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -71,11 +72,11 @@ public final class ConnectionDocuments {
             throw Refusal.invalidRequest("Member 'userFilter' is not an LDAP filter: " + e.getMessage());
         }
         JsonObject schedule = object(body, "schedule");
+        refuseUnknown(schedule, Set.of("enabled", "incrementalMinutes", "fullCron"), "schedule.");
         JsonObject trust = object(body, "trust");
         refuseUnknown(trust, Set.of("pinnedSha256", "caCertificates"), "trust.");
         Optional<String> pinned = pinned(trust);
-        Optional<String> authorities = JsonMembers.of(trust).optionalText("caCertificates", 20_000)
-                .map(TrustedAuthorities::check);
+        Optional<String> authorities = caCertificates(trust);
         if (pinned.isPresent() && authorities.isPresent()) {
             throw Refusal.invalidRequest("Member 'trust' takes either 'pinnedSha256' or 'caCertificates', not both");
         }
@@ -83,7 +84,7 @@ public final class ConnectionDocuments {
                 dn(members.text("bindDn", 500), "bindDn"), bindPassword, dn(members.text("baseDn", 500), "baseDn"),
                 userFilter, attributes(object(body, "attributes"), flavor),
                 members.texts("twoFactorGroups", 1000, 500).stream().map(group -> dn(group, "twoFactorGroups")).toList(),
-                minutes(schedule), cron(schedule));
+                JsonMembers.of(schedule).flag("enabled", true), minutes(schedule), cron(schedule));
     }
 
     public static JsonObject write(DirectoryConnection connection) {
@@ -106,7 +107,8 @@ public final class ConnectionDocuments {
                 .add("trust", trust)
                 .add("attributes", parse(connection.attributesJson()))
                 .add("twoFactorGroups", Json.createReader(new StringReader(connection.twoFactorGroupsJson())).readArray())
-                .add("schedule", Json.createObjectBuilder().add("incrementalMinutes", connection.incrementalMinutes())
+                .add("schedule", Json.createObjectBuilder().add("enabled", connection.scheduleEnabled())
+                        .add("incrementalMinutes", connection.incrementalMinutes())
                         .add("fullCron", connection.fullCron()))
                 .add("createdAt", connection.createdAt().toString())
                 .add("updatedAt", connection.updatedAt().toString())
@@ -160,6 +162,18 @@ public final class ConnectionDocuments {
                 disabled);
     }
 
+    /** PEM text has line breaks, which other text members refuse. */
+    private static Optional<String> caCertificates(JsonObject trust) {
+        JsonValue value = trust.get("caCertificates");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString pem) || pem.getString().length() > 20_000) {
+            throw Refusal.invalidRequest("Member 'trust.caCertificates' must be PEM text of at most 20000 characters");
+        }
+        return Optional.of(TrustedAuthorities.check(pem.getString()));
+    }
+
     private static Optional<String> pinned(JsonObject trust) {
         return JsonMembers.of(trust).optionalText("pinnedSha256", 100).map(text -> {
             String hex = text.replace(":", "").toLowerCase(Locale.ROOT);
@@ -185,9 +199,15 @@ public final class ConnectionDocuments {
 
     private static String cron(JsonObject schedule) {
         String cron = JsonMembers.of(schedule).optionalText("fullCron", 100).orElse("0 3 * * *");
+        String refusal = "Member 'schedule.fullCron' must be a cron expression of five fields (minute hour day month"
+                + " weekday, in the appliance's time zone), e.g. \"0 3 * * *\" for 03:00 every night";
         if (!CRON.matcher(cron).matches()) {
-            throw Refusal.invalidRequest("Member 'schedule.fullCron' must be a cron expression of five fields,"
-                    + " e.g. \"0 3 * * *\" for 03:00 every night");
+            throw Refusal.invalidRequest(refusal);
+        }
+        try {
+            SyncSchedule.cron(cron, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalidRequest(refusal + ": " + e.getMessage());
         }
         return cron;
     }

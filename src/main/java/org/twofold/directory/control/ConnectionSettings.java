@@ -14,7 +14,8 @@ public record ConnectionSettings(String name, DirectoryFlavor flavor, List<LdapA
                                  Optional<String> pinnedSha256, Optional<String> trustedCaPem,
                                  String bindDn, Optional<String> bindPassword,
                                  String baseDn, String userFilter, AttributeMapping attributes,
-                                 List<String> twoFactorGroups, int incrementalMinutes, String fullCron) {
+                                 List<String> twoFactorGroups, boolean scheduleEnabled, int incrementalMinutes,
+                                 String fullCron) {
 
     /** What an operator should know before relying on these settings; saved anyway. */
     public List<String> warnings() {

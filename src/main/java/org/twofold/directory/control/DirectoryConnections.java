@@ -32,6 +32,9 @@ public class DirectoryConnections {
     DirectoryConnector connector;
 
     @Inject
+    DirectoryRuns runs;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -57,7 +60,9 @@ public class DirectoryConnections {
         return connection;
     }
 
+    /** Not while a run of it is running: the run would lose where it writes its progress. */
     public void delete(String id, Actor actor) {
+        runs.requireIdle(id);
         DirectoryConnection connection = require(id);
         em.remove(connection);
         audit.record(actor, "directory.connection-delete", target(connection), Outcome.SUCCESS, null);
@@ -92,7 +97,8 @@ public class DirectoryConnections {
                 settings.startTls(), settings.pinnedSha256().orElse(null), settings.trustedCaPem().orElse(null),
                 settings.bindDn(), settings.baseDn(),
                 settings.userFilter(), ConnectionDocuments.attributesJson(settings.attributes()).toString(),
-                ConnectionDocuments.groupsJson(settings.twoFactorGroups()).toString(), settings.incrementalMinutes(),
+                ConnectionDocuments.groupsJson(settings.twoFactorGroups()).toString(), settings.scheduleEnabled(),
+                settings.incrementalMinutes(),
                 settings.fullCron(), clock.instant());
         settings.bindPassword().ifPresent(password -> connection.sealedBindPassword(box.seal(password, connection.id())));
     }

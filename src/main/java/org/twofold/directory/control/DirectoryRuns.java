@@ -2,7 +2,10 @@ package org.twofold.directory.control;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +42,62 @@ public class DirectoryRuns {
     /** Under a lock on the connection's row: two operators starting a sync at once get one run and one 409. */
     @Transactional
     public DirectoryRun begin(String connectionId, SyncMode mode, boolean dryRun, boolean confirmed, String startedBy) {
-        Optional.ofNullable(em.find(DirectoryConnection.class, connectionId, LockModeType.PESSIMISTIC_WRITE))
+        requireIdle(connectionId);
+        DirectoryRun run = new DirectoryRun(connectionId, mode, dryRun, confirmed, startedBy, clock.instant());
+        em.persist(run);
+        return run;
+    }
+
+    /** Locks the connection for the caller's transaction; refused while a run of it is running. */
+    public void requireIdle(String connectionId) {
+        lockIdle(connectionId).orElseThrow(() -> new Refusal(Refusal.Kind.CONFLICT, "sync-running",
+                "A sync of this connection is running; wait for it to end"));
+    }
+
+    /** The latest runs of a connection, newest first. */
+    public List<DirectoryRun> latest(String connectionId, int count) {
+        return em.createQuery("SELECT r FROM DirectoryRun r WHERE r.connectionId = :connection ORDER BY r.startedAt DESC",
+                        DirectoryRun.class)
+                .setParameter("connection", connectionId)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
+    /**
+     * Begins the scheduled run when one is due, decided under the same lock: every appliance node of a
+     * cluster asks each minute, one of them begins it. Committed on return (even inside the timer's
+     * transaction), so the run started next finds it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<DirectoryRun> beginScheduled(String connectionId, String startedBy) {
+        Optional<DirectoryConnection> idle = lockIdle(connectionId);
+        if (idle.isEmpty() || !idle.get().scheduleEnabled()) {
+            return Optional.empty();
+        }
+        DirectoryConnection connection = idle.get();
+        Optional<SyncSchedule.LastRun> lastRun = em.createQuery("SELECT r FROM DirectoryRun r WHERE r.connectionId = :connection"
+                        + " AND r.dryRun = FALSE ORDER BY r.startedAt DESC", DirectoryRun.class)
+                .setParameter("connection", connectionId)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(run -> new SyncSchedule.LastRun(run.startedAt(), run.status()));
+        Instant lastFull = em.createQuery("SELECT MAX(r.startedAt) FROM DirectoryRun r WHERE r.connectionId = :connection"
+                        + " AND r.mode = :full AND r.status = :succeeded AND r.dryRun = FALSE", Instant.class)
+                .setParameter("connection", connectionId)
+                .setParameter("full", SyncMode.FULL)
+                .setParameter("succeeded", RunStatus.SUCCEEDED)
+                .getResultStream().filter(Objects::nonNull).findFirst().orElse(connection.createdAt());
+        return SyncSchedule.due(clock.instant(), connection.incrementalMinutes(), connection.fullCron(), ZoneId.systemDefault(),
+                lastRun, lastFull).map(mode -> {
+                    DirectoryRun run = new DirectoryRun(connectionId, mode, false, false, startedBy, clock.instant());
+                    em.persist(run);
+                    return run;
+                });
+    }
+
+    /** Locks the connection; empty while a run of it is running. A run whose node died is given up first. */
+    private Optional<DirectoryConnection> lockIdle(String connectionId) {
+        DirectoryConnection connection = Optional.ofNullable(em.find(DirectoryConnection.class, connectionId,
+                        LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-connection", "No such directory connection"));
         // a run whose node died never ends by itself; after an hour (a full sync takes minutes) it is given up
         em.createQuery("UPDATE DirectoryRun r SET r.status = :failed, r.message = :message, r.endedAt = :now,"
@@ -57,12 +115,7 @@ public class DirectoryRuns {
                 .setParameter("connection", connectionId)
                 .setParameter("running", RunStatus.RUNNING)
                 .setMaxResults(1).getResultList().isEmpty();
-        if (running) {
-            throw new Refusal(Refusal.Kind.CONFLICT, "sync-running", "A sync of this connection is running; wait for it to end");
-        }
-        DirectoryRun run = new DirectoryRun(connectionId, mode, dryRun, confirmed, startedBy, clock.instant());
-        em.persist(run);
-        return run;
+        return running ? Optional.empty() : Optional.of(connection);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -46,6 +46,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 public class DirectorySync {
 
     private static final Logger LOG = Logger.getLogger(DirectorySync.class.getName());
+    private static final Actor SCHEDULER = new Actor("scheduler", null);
 
     @Inject
     DirectoryConnections connections;
@@ -82,6 +83,16 @@ public class DirectorySync {
                 mode + (dryRun ? " dry run" : "") + (confirmed ? " (confirmed)" : "") + ", run " + run.id());
         executor.submit(() -> execute(connection, run.id(), mode, dryRun, confirmed));
         return run;
+    }
+
+    /** Starts the connection's scheduled run when one is due and no other node started it. */
+    public void startScheduled(String connectionId) {
+        runs.beginScheduled(connectionId, SCHEDULER.name()).ifPresent(run -> {
+            DirectoryConnection connection = connections.require(connectionId);
+            audit.recordSeparately(SCHEDULER, "directory.sync", "directory-connection:" + connection.name(), Outcome.SUCCESS,
+                    run.mode() + " (scheduled), run " + run.id());
+            executor.submit(() -> execute(connection, run.id(), run.mode(), false, false));
+        });
     }
 
     /** Starts the confirmed repetition of a run that stopped for confirmation. */

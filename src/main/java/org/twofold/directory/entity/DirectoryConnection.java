@@ -56,6 +56,9 @@ public class DirectoryConnection {
     @Column(name = "two_factor_groups")
     private String twoFactorGroups;
 
+    @Column(name = "schedule_enabled")
+    private boolean scheduleEnabled;
+
     @Column(name = "incremental_minutes")
     private int incrementalMinutes;
 
@@ -96,7 +99,8 @@ public class DirectoryConnection {
      */
     public void configure(DirectoryFlavor flavor, List<String> urls, boolean startTls, String pinnedSha256,
                           String trustedCaPem, String bindDn, String baseDn, String userFilter, String attributesJson,
-                          String groupsJson, int incrementalMinutes, String fullCron, Instant now) {
+                          String groupsJson, boolean scheduleEnabled, int incrementalMinutes, String fullCron,
+                          Instant now) {
         this.flavor = flavor;
         this.urls = String.join("\n", urls);
         this.startTls = startTls;
@@ -109,6 +113,7 @@ public class DirectoryConnection {
         this.userFilter = userFilter;
         this.attributes = attributesJson;
         this.twoFactorGroups = groupsJson;
+        this.scheduleEnabled = scheduleEnabled;
         this.incrementalMinutes = incrementalMinutes;
         this.fullCron = fullCron;
         this.updatedAt = now;
@@ -187,6 +192,10 @@ public class DirectoryConnection {
 
     public String twoFactorGroupsJson() {
         return twoFactorGroups;
+    }
+
+    public boolean scheduleEnabled() {
+        return scheduleEnabled;
     }
 
     public int incrementalMinutes() {

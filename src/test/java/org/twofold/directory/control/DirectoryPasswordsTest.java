@@ -48,7 +48,7 @@ class DirectoryPasswordsTest {
         DirectoryConnection connection = new DirectoryConnection("test", Instant.now());
         connection.configure(DirectoryFlavor.GENERIC_LDAP, List.of(url), false, pinnedSha256, null, TestDirectory.BIND_DN,
                 "ou=people," + TestDirectory.BASE_DN, DirectoryFlavor.GENERIC_LDAP.defaultUserFilter(),
-                ConnectionDocuments.attributesJson(DirectoryFlavor.GENERIC_LDAP.defaultAttributes()).toString(), "[]", 5,
+                ConnectionDocuments.attributesJson(DirectoryFlavor.GENERIC_LDAP.defaultAttributes()).toString(), "[]", false, 5,
                 "0 3 * * *", Instant.now());
         connection.sealedBindPassword(box.seal(bindPassword, connection.id()));
         return connection;
