@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
+import org.twofold.testing.SyncRuns;
 import org.twofold.testing.TestDirectory;
 
 import com.unboundid.ldap.sdk.Attribute;
@@ -112,27 +113,7 @@ class ActiveDirectorySyncIT {
     }
 
     private JsonObject sync(String connectionId) {
-        String runId = server.admin().call("POST", "directory/connections/" + connectionId + "/sync",
-                "{\"mode\":\"INCREMENTAL\"}").expect(202).json().getString("runId");
-        return awaitRun(runId);
-    }
-
-    private JsonObject awaitRun(String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject run = server.admin().call("GET", "directory/runs/" + runId, null).expect(200).json();
-            if (!run.getString("status").equals("RUNNING")) {
-                assertTrue(List.of("SUCCEEDED", "STOPPED_FOR_CONFIRMATION").contains(run.getString("status")), run::toString);
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("run " + runId + " did not end within 60 s");
+        return SyncRuns.run(server, connectionId, "{\"mode\":\"INCREMENTAL\"}");
     }
 
     private JsonObject identity(String user) {
@@ -275,7 +256,7 @@ class ActiveDirectorySyncIT {
         assertEquals("ACTIVE", identity(prefix + "-u0").getString("status"), "nothing was written");
         String confirmed = server.admin().call("POST", "directory/runs/" + stopped.getString("id") + "/confirm", null)
                 .expect(202).json().getString("runId");
-        assertRun(awaitRun(confirmed), "INCREMENTAL", 0, 0, 0, 2, 0);
+        assertRun(SyncRuns.await(server, confirmed), "INCREMENTAL", 0, 0, 0, 2, 0);
         assertEquals("DEACTIVATED", identity(prefix + "-u1").getString("status"));
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twofold.testing.Problems.assertProblem;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +21,7 @@ import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
 import org.twofold.testing.PolicyFixtures;
+import org.twofold.testing.SyncRuns;
 import org.twofold.testing.TestDirectory;
 
 import com.unboundid.ldap.sdk.Modification;
@@ -99,21 +98,11 @@ class DirectorySyncIT {
     }
 
     private JsonObject sync(String connectionId, boolean dryRun) {
-        String runId = server.admin().call("POST", "directory/connections/" + connectionId + "/sync",
-                "{\"mode\":\"FULL\",\"dryRun\":" + dryRun + "}").expect(202).json().getString("runId");
-        return awaitRun(runId);
+        return SyncRuns.run(server, connectionId, "{\"mode\":\"FULL\",\"dryRun\":" + dryRun + "}");
     }
 
     private JsonObject awaitRun(String runId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject run = server.admin().call("GET", "directory/runs/" + runId, null).expect(200).json();
-            if (!run.getString("status").equals("RUNNING")) {
-                return run;
-            }
-            sleep();
-        }
-        throw new AssertionError("run " + runId + " did not end within 60 s");
+        return SyncRuns.await(server, runId);
     }
 
     private String status(String user) {
@@ -301,14 +290,5 @@ class DirectorySyncIT {
         assertProblem(server.admin().call("POST", "directory/connections/" + connection + "/sync", "{\"mode\":\"PARTIAL\"}"),
                 400, "invalid-request");
         awaitRun(runId);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +20,7 @@ import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
 import org.twofold.testing.Slapd;
+import org.twofold.testing.SyncRuns;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
@@ -112,19 +111,10 @@ class OpenLdapSyncIT {
         return server.admin().call("POST", "directory/connections/" + connection + "/test", null).expect(200).json();
     }
 
-    private JsonObject sync(String connection) throws InterruptedException {
-        String runId = server.admin().call("POST", "directory/connections/" + connection + "/sync",
-                "{\"mode\":\"INCREMENTAL\"}").expect(202).json().getString("runId");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject run = server.admin().call("GET", "directory/runs/" + runId, null).expect(200).json();
-            if (!run.getString("status").equals("RUNNING")) {
-                assertEquals("SUCCEEDED", run.getString("status"), run::toString);
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + runId + " did not end within 60 s");
+    private JsonObject sync(String connection) {
+        JsonObject run = SyncRuns.run(server, connection, "{\"mode\":\"INCREMENTAL\"}");
+        assertEquals("SUCCEEDED", run.getString("status"), run::toString);
+        return run;
     }
 
     private String status(String user) {
