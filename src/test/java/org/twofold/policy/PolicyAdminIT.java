@@ -42,6 +42,7 @@ class PolicyAdminIT {
         assertEquals("DEVICE_DISPLAY", policy.getString("restoreCodeDelivery"));
         assertEquals("EMAIL", policy.getString("otpChannel"));
         assertFalse(policy.getBoolean("autoActivateForNewUsers"));
+        assertEquals("NONE", policy.getString("activationCodeDelivery"), "added by an upgrade migration");
         assertEquals(List.of("IN_PERSON", "PHONE"), strings(policy, "lostCodeReissueChannels"));
         assertFalse(policy.getBoolean("reissueNeedsSecondOperator"));
         assertEquals(5, policy.getInt("maxDevicesPerIdentity"));

@@ -1,8 +1,11 @@
 package org.twofold.testing;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,6 +47,15 @@ public final class Pdfs {
             return new Read(document.getNumberOfPages(), texts, codes);
         } catch (Exception e) {
             throw new AssertionError("Not a readable PDF: " + e, e);
+        }
+    }
+
+    /** The QR code in an image file (e.g. a PNG attached to a mail), or null. */
+    public static String qrInImage(byte[] image) {
+        try {
+            return scanQr(ImageIO.read(new ByteArrayInputStream(image)));
+        } catch (Exception e) {
+            throw new AssertionError("Not a readable image: " + e, e);
         }
     }
 

@@ -13,6 +13,7 @@ import org.twofold.audit.entity.Outcome;
 import org.twofold.crypto.control.SecretBox;
 import org.twofold.delivery.entity.Channel;
 import org.twofold.delivery.entity.CodeDelivery;
+import org.twofold.delivery.entity.CodePurpose;
 import org.twofold.delivery.entity.DeliveryState;
 
 /**
@@ -35,12 +36,23 @@ public class HeldCodes {
     Clock clock;
 
     public Delivery hold(Channel channel, CodeRecipient recipient, String code, String address, Actor actor) {
-        CodeDelivery delivery = new CodeDelivery(recipient.identityId(), channel, address, clock.instant(), actor.name());
+        return hold(channel, CodePurpose.RESTORE, recipient, code, address, actor);
+    }
+
+    public Delivery hold(Channel channel, CodePurpose purpose, CodeRecipient recipient, String code, String address,
+                         Actor actor) {
+        CodeDelivery delivery = new CodeDelivery(recipient.identityId(), channel, purpose, address, clock.instant(),
+                actor.name());
         delivery.hold(box.seal(code, delivery.id()));
         em.persist(delivery);
-        audit.record(actor, "restore-code.held", "identity:" + recipient.user(), Outcome.SUCCESS,
+        audit.record(actor, action(purpose, "held"), "identity:" + recipient.user(), Outcome.SUCCESS,
                 channel + ", delivery " + delivery.id());
         return new Delivery(channel, delivery.id(), DeliveryState.PENDING, null);
+    }
+
+    /** The audit action for something done with a code of this purpose, e.g. "activation-code.held". */
+    public static String action(CodePurpose purpose, String what) {
+        return (purpose == CodePurpose.ACTIVATION ? "activation-code." : "restore-code.") + what;
     }
 
     /** The held code in clear text, for the one moment it is printed, handed out or read out. */

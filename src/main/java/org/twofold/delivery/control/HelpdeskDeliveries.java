@@ -15,6 +15,7 @@ import org.twofold.audit.entity.Actor;
 import org.twofold.audit.entity.Outcome;
 import org.twofold.delivery.entity.Channel;
 import org.twofold.delivery.entity.CodeDelivery;
+import org.twofold.delivery.entity.CodePurpose;
 import org.twofold.delivery.entity.DeliveryState;
 import org.twofold.identity.control.Identities;
 import org.twofold.identity.entity.Identity;
@@ -63,7 +64,8 @@ public class HelpdeskDeliveries {
         delivery.delivered(clock.instant(), actor.name(), identityCheck);
         audit.record(actor, "restore-code.handed-out", Identities.target(identity), Outcome.SUCCESS,
                 "delivery " + delivery.id() + ", identity checked: " + identityCheck);
-        return RestoreCodeSheets.handout(new SheetContent(CodeRecipient.of(identity).name(), List.of(), identity.user(),
+        return CodeSheets.handout(new SheetContent(CodePurpose.RESTORE, CodeRecipient.of(identity).name(), List.of(),
+                identity.user(),
                 code, RestoreLink.of(identity.user(), code)));
     }
 

@@ -18,10 +18,13 @@ import org.twofold.audit.entity.Actor;
 import org.twofold.audit.entity.Outcome;
 import org.twofold.delivery.entity.Channel;
 import org.twofold.delivery.entity.CodeDelivery;
+import org.twofold.delivery.entity.CodePurpose;
 import org.twofold.delivery.entity.DeliveryState;
 import org.twofold.delivery.entity.LetterBatch;
 import org.twofold.identity.control.Identities;
+import org.twofold.identity.control.IssuedActivationCode;
 import org.twofold.identity.entity.Identity;
+import org.twofold.platform.control.ApplianceUrl;
 import org.twofold.platform.control.Refusal;
 
 /**
@@ -45,6 +48,9 @@ public class LetterQueue {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ApplianceUrl applianceUrl;
 
     @Inject
     Clock clock;
@@ -100,11 +106,13 @@ public class LetterQueue {
         List<SheetContent> sheets = letters.stream().map(letter -> {
             Identity identity = recipients.get(letter.identityId());
             String code = held.open(letter);
-            return new SheetContent(CodeRecipient.of(identity).name(), List.of(letter.address().split("\n")),
-                    identity.user(), code, RestoreLink.of(identity.user(), code));
+            String link = letter.purpose() == CodePurpose.ACTIVATION ? IssuedActivationCode.link(applianceUrl.value(), code)
+                    : RestoreLink.of(identity.user(), code);
+            return new SheetContent(letter.purpose(), CodeRecipient.of(identity).name(),
+                    List.of(letter.address().split("\n")), identity.user(), code, link);
         }).toList();
         audit.record(actor, "letters.download", target(batch), Outcome.SUCCESS, letters.size() + " letters");
-        return RestoreCodeSheets.letters(sheets, LocalDate.now(clock));
+        return CodeSheets.letters(sheets, LocalDate.now(clock));
     }
 
     /** The operator confirms the batch printed and posted: its codes are destroyed. */
@@ -115,7 +123,8 @@ public class LetterQueue {
         Map<String, Identity> recipients = identities.byIds(letters.stream().map(CodeDelivery::identityId).toList());
         for (CodeDelivery letter : letters) {
             letter.delivered(now, actor.name(), "printed in batch " + batch.id());
-            audit.record(actor, "restore-code.letter-printed", Identities.target(recipients.get(letter.identityId())),
+            audit.record(actor, HeldCodes.action(letter.purpose(), "letter-printed"),
+                    Identities.target(recipients.get(letter.identityId())),
                     Outcome.SUCCESS, "delivery " + letter.id() + ", batch " + batch.id());
         }
         batch.printed(now, actor.name());

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.twofold.audit.entity.Actor;
 import org.twofold.delivery.entity.Channel;
+import org.twofold.delivery.entity.CodePurpose;
 import org.twofold.delivery.entity.DeliveryState;
 
 /** Sends a new restore code through the channel policy names; codes still waiting for an older one die. */
@@ -36,8 +37,10 @@ public class RestoreCodeDeliveries {
     /** A new code replaced the one these deliveries hold: they are destroyed unseen. */
     public int supersedeWaiting(String identityId) {
         return em.createQuery("UPDATE CodeDelivery d SET d.state = :superseded, d.sealedCode = NULL,"
-                        + " d.version = d.version + 1 WHERE d.identityId = :identity AND d.state IN :waiting")
+                        + " d.version = d.version + 1 WHERE d.identityId = :identity AND d.state IN :waiting"
+                        + " AND d.purpose = :restore")
                 .setParameter("superseded", DeliveryState.SUPERSEDED)
+                .setParameter("restore", CodePurpose.RESTORE)
                 .setParameter("identity", identityId)
                 .setParameter("waiting", List.of(DeliveryState.PENDING, DeliveryState.BATCHED))
                 .executeUpdate();

@@ -30,6 +30,9 @@ public class CodeDelivery {
     private Channel channel;
 
     @Enumerated(EnumType.STRING)
+    private CodePurpose purpose;
+
+    @Enumerated(EnumType.STRING)
     private DeliveryState state;
 
     @Column(name = "sealed_code")
@@ -63,9 +66,15 @@ public class CodeDelivery {
     }
 
     public CodeDelivery(String identityId, Channel channel, String address, Instant now, String createdBy) {
+        this(identityId, channel, CodePurpose.RESTORE, address, now, createdBy);
+    }
+
+    public CodeDelivery(String identityId, Channel channel, CodePurpose purpose, String address, Instant now,
+                        String createdBy) {
         this.id = UUID.randomUUID().toString();
         this.identityId = identityId;
         this.channel = channel;
+        this.purpose = purpose;
         this.state = DeliveryState.PENDING;
         this.address = address;
         this.createdAt = now;
@@ -96,6 +105,10 @@ public class CodeDelivery {
 
     public String identityId() {
         return identityId;
+    }
+
+    public CodePurpose purpose() {
+        return purpose;
     }
 
     public Channel channel() {

@@ -130,9 +130,14 @@ public class DirectoryRuns {
         em.find(DirectoryRun.class, runId).becameFull(reason);
     }
 
+    /** Stores the bad entries after those stored before, up to the first {@value #MAX_STORED_ERRORS}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordErrors(String runId, int alreadyStored, List<String[]> errors) {
-        int position = alreadyStored;
+    public void recordErrors(String runId, List<String[]> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        int position = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM directory_run_error WHERE run_id = ?")
+                .setParameter(1, runId).getSingleResult()).intValue();
         for (String[] error : errors) {
             if (position >= MAX_STORED_ERRORS) {
                 return;

@@ -28,6 +28,7 @@ import org.twofold.directory.entity.SyncCounts;
 import org.twofold.directory.entity.SyncCursor;
 import org.twofold.directory.entity.SyncMode;
 import org.twofold.identity.entity.GroupDn;
+import org.twofold.platform.control.ApplianceUrl;
 import org.twofold.platform.control.Refusal;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -69,6 +70,13 @@ public class DirectorySync {
     @Inject
     Clock clock;
 
+    @Inject
+    ApplianceUrl applianceUrl;
+
+    @Inject
+    @ConfigProperty(name = "twofold.public-url")
+    Optional<String> publicUrl;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -81,7 +89,8 @@ public class DirectorySync {
         DirectoryRun run = runs.begin(connectionId, mode, dryRun, confirmed, actor.name());
         audit.recordSeparately(actor, "directory.sync", "directory-connection:" + connection.name(), Outcome.SUCCESS,
                 mode + (dryRun ? " dry run" : "") + (confirmed ? " (confirmed)" : "") + ", run " + run.id());
-        executor.submit(() -> execute(connection, run.id(), mode, dryRun, confirmed));
+        Optional<String> url = Optional.of(applianceUrl.value());
+        executor.submit(() -> execute(connection, run.id(), mode, dryRun, confirmed, url));
         return run;
     }
 
@@ -91,7 +100,7 @@ public class DirectorySync {
             DirectoryConnection connection = connections.require(connectionId);
             audit.recordSeparately(SCHEDULER, "directory.sync", "directory-connection:" + connection.name(), Outcome.SUCCESS,
                     run.mode() + " (scheduled), run " + run.id());
-            executor.submit(() -> execute(connection, run.id(), run.mode(), false, false));
+            executor.submit(() -> execute(connection, run.id(), run.mode(), false, false, ApplianceUrl.configured(publicUrl)));
         });
     }
 
@@ -116,7 +125,8 @@ public class DirectorySync {
         runs.end(runId, status, counts, message);
     }
 
-    void execute(DirectoryConnection connection, String runId, SyncMode mode, boolean dryRun, boolean confirmed) {
+    void execute(DirectoryConnection connection, String runId, SyncMode mode, boolean dryRun, boolean confirmed,
+                 Optional<String> applianceUrl) {
         Instant began = clock.instant();
         boolean writing = false;
         try (LDAPConnection ldap = connector.servers(connection, connector.trustFor(connection)).getConnection()) {
@@ -135,7 +145,7 @@ public class DirectorySync {
                     runs.becameFull(runId, "Ran as a full sync: " + impossible);
                 }
             }
-            Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position);
+            Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position, applianceUrl);
             int linkedActive = pages.linkedActive(connection.id());
             SyncCounts planned = scope.pass(false);
             if (dryRun) {
@@ -213,9 +223,10 @@ public class DirectorySync {
         private final GroupNesting nesting;
         private final Optional<SyncCursor> since;
         private final Optional<SyncCursor> until;
+        private final Optional<String> applianceUrl;
 
         Scope(DirectoryConnection connection, String runId, DirectoryReader reader, Set<String> twoFactorGroups,
-              GroupNesting nesting, Optional<SyncCursor> since, Optional<SyncCursor> until) {
+              GroupNesting nesting, Optional<SyncCursor> since, Optional<SyncCursor> until, Optional<String> applianceUrl) {
             this.connection = connection;
             this.runId = runId;
             this.reader = reader;
@@ -223,6 +234,7 @@ public class DirectorySync {
             this.nesting = nesting;
             this.since = since;
             this.until = until;
+            this.applianceUrl = applianceUrl;
         }
 
         SyncCounts pass(boolean write) throws LDAPException {
@@ -302,12 +314,15 @@ public class DirectorySync {
                         gone.add(user.key());
                     }
                 }
-                SyncPages.PageOutcome outcome = pages.process(connection.id(), connection.name(), runId, members, write);
+                SyncPages.PageOutcome outcome = pages.process(connection.id(), connection.name(), runId, members, write,
+                        applianceUrl);
                 errors.addAll(outcome.errors());
                 if (!write) {
                     // the writing pass meets the same entries; their errors are recorded once, while planning
-                    runs.recordErrors(runId, counts.errors(), errors);
+                    runs.recordErrors(runId, errors);
                 }
+                runs.recordErrors(runId, outcome.undelivered());
+                errors.addAll(outcome.undelivered());
                 counts = counts.plus(new SyncCounts(read, outcome.counts().created(), outcome.counts().updated(),
                         outcome.counts().deactivated(), outcome.counts().reactivated(), errors.size()));
                 seenLinkedActive += outcome.seenLinkedActive();

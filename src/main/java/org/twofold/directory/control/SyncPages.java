@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,15 +48,22 @@ public class SyncPages {
     GroupMemberships memberships;
 
     @Inject
+    AutoEnrollment enrollment;
+
+    @Inject
     Clock clock;
 
-    /** Counts of one page, plus how many linked identities that were active the page saw. */
-    public record PageOutcome(SyncCounts counts, int seenLinkedActive, List<String[]> errors) {
+    /**
+     * Counts of one page, how many linked identities that were active the page saw, its bad entries, and
+     * (writing only) the new identities whose activation code could not be sent.
+     */
+    public record PageOutcome(SyncCounts counts, int seenLinkedActive, List<String[]> errors, List<String[]> undelivered) {
     }
 
+    /** {@code applianceUrl}: where devices reach the appliance, for mailed activation links (see {@link AutoEnrollment}). */
     @Transactional
     public PageOutcome process(String connectionId, String connectionName, String runId, List<DirectoryUser> users,
-                               boolean write) {
+                               boolean write, Optional<String> applianceUrl) {
         Actor actor = actor(connectionName);
         Map<String, Identity> byKey = users.isEmpty() ? Map.of() : em.createQuery("SELECT i FROM Identity i"
                         + " WHERE i.directoryConnectionId = :connection AND i.directoryKey IN :keys", Identity.class)
@@ -66,13 +74,13 @@ public class SyncPages {
                         "SELECT i FROM Identity i WHERE i.user IN :names", Identity.class)
                 .setParameter("names", users.stream().map(DirectoryUser::user).distinct().toList())
                 .getResultStream().collect(Collectors.toMap(Identity::user, Function.identity())));
-        int created = 0;
         int updated = 0;
         int deactivated = 0;
         int reactivated = 0;
         int seenLinkedActive = 0;
         List<String[]> errors = new ArrayList<>();
         Map<Identity, Set<String>> groups = new HashMap<>();
+        Map<Identity, DirectoryUser> created = new HashMap<>();
         for (DirectoryUser user : users) {
             Identity identity = byKey.get(user.key());
             Identity named = byName.get(user.user());
@@ -92,8 +100,8 @@ public class SyncPages {
                 identity.refreshFromDirectory(user.user(), user.dn(), user.email(), user.displayName(), user.postalAddress(),
                         user.phone(), runId);
                 em.persist(identity);
+                created.put(identity, user);
                 byName.put(user.user(), identity);
-                created++;
                 changed = false;
             } else {
                 boolean linked = identity == null;
@@ -126,15 +134,17 @@ public class SyncPages {
             }
             groups.put(identity, user.groups());
         }
+        List<String[]> undelivered = List.of();
         if (write) {
             em.flush();
             memberships.replace(groups.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().id(),
                     Map.Entry::getValue)));
+            undelivered = enrollment.deliver(created, applianceUrl, actor);
         } else {
             transaction.setRollbackOnly();
         }
-        return new PageOutcome(new SyncCounts(users.size(), created, updated, deactivated, reactivated, 0),
-                seenLinkedActive, errors);
+        return new PageOutcome(new SyncCounts(users.size(), created.size(), updated, deactivated, reactivated, 0),
+                seenLinkedActive, errors, undelivered);
     }
 
     /** Active identities of the connection, before the run changes anything. */

@@ -39,9 +39,14 @@ public class ActivationCodes {
     int validityHours;
 
     public IssuedActivationCode issue(String identityId, String issuedBy) {
+        return issue(identityId, issuedBy, Duration.ofHours(validityHours));
+    }
+
+    /** A code valid longer than usual, e.g. one that travels by post. */
+    public IssuedActivationCode issue(String identityId, String issuedBy, Duration validity) {
         String code = codes.groupedCode(BITS);
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(Duration.ofHours(validityHours));
+        Instant expiresAt = now.plus(validity);
         em.persist(new ActivationCode(identityId, hash(code), issuedBy, now, expiresAt));
         return new IssuedActivationCode(code, expiresAt);
     }

@@ -11,6 +11,11 @@ public record IssuedActivationCode(String code, Instant expiresAt) {
 
     /** What the activation QR holds: where the appliance is and the code. */
     public String link(String applianceUrl) {
+        return link(applianceUrl, code);
+    }
+
+    /** The enrollment link for a code kept elsewhere (e.g. sealed in the letter queue). */
+    public static String link(String applianceUrl, String code) {
         return "twofold://enroll?h=" + URLEncoder.encode(applianceUrl, StandardCharsets.UTF_8)
                 + "&c=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     }

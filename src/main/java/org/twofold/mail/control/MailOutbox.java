@@ -38,7 +38,13 @@ public class MailOutbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String recipient, String subject, String body) {
-        em.persist(new OutboxMail(recipient, subject, body, clock.instant()));
+        enqueue(recipient, subject, body, null);
+    }
+
+    /** A mail with {@code qrContent} drawn as a QR code image attached to it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String recipient, String subject, String body, String qrContent) {
+        em.persist(new OutboxMail(recipient, subject, body, qrContent, clock.instant()));
         queued.fire(new MailQueued());
     }
 
@@ -67,12 +73,13 @@ public class MailOutbox {
     }
 
     /**
-     * Marks the mail sent and erases its text: mails carry one-time codes and restore codes, which must not
-     * outlive their delivery in the database.
+     * Marks the mail sent and erases its text and QR content: mails carry one-time, restore and activation
+     * codes, which must not outlive their delivery in the database.
      */
     @Transactional
     public void sent(String id) {
-        em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.claimedUntil = NULL, m.lastError = NULL, m.body = ''"
+        em.createQuery("UPDATE OutboxMail m SET m.sentAt = :now, m.claimedUntil = NULL, m.lastError = NULL, m.body = '',"
+                        + " m.qrContent = NULL"
                         + " WHERE m.id = :id")
                 .setParameter("now", clock.instant())
                 .setParameter("id", id)

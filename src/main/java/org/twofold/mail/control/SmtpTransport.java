@@ -4,19 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.twofold.mail.entity.OutboxMail;
+import org.twofold.platform.control.QrImage;
 
 /** Hands mail to the SMTP server configured by {@code twofold.mail.*}. */
 @ApplicationScoped
@@ -70,7 +76,17 @@ public class SmtpTransport {
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            if (mail.qrContent() == null) {
+                message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.body(), StandardCharsets.UTF_8.name());
+                MimeBodyPart qr = new MimeBodyPart();
+                qr.setDataHandler(new DataHandler(new ByteArrayDataSource(QrImage.png(mail.qrContent()), "image/png")));
+                qr.setFileName("twofold-qr.png");
+                qr.setDisposition(Part.INLINE);
+                message.setContent(new MimeMultipart(text, qr));
+            }
             message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
             message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());

@@ -29,6 +29,10 @@ public class OutboxMail {
 
     private String body;
 
+    /** drawn as a QR code attached to the mail when it is sent */
+    @Column(name = "qr_content")
+    private String qrContent;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -49,11 +53,12 @@ public class OutboxMail {
     protected OutboxMail() {
     }
 
-    public OutboxMail(String recipient, String subject, String body, Instant now) {
+    public OutboxMail(String recipient, String subject, String body, String qrContent, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.qrContent = qrContent;
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
@@ -79,6 +84,10 @@ public class OutboxMail {
 
     public String body() {
         return body;
+    }
+
+    public String qrContent() {
+        return qrContent;
     }
 
     public int attempts() {

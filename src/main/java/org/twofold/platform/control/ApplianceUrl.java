@@ -23,8 +23,16 @@ public class ApplianceUrl {
     Optional<String> configured;
 
     public String value() {
-        return configured.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
-                .orElseGet(this::fromRequest);
+        return configured.map(ApplianceUrl::withoutTrailingSlash).orElseGet(this::fromRequest);
+    }
+
+    /** For work outside a request (e.g. scheduled): the configured address only. */
+    public static Optional<String> configured(Optional<String> publicUrl) {
+        return publicUrl.map(ApplianceUrl::withoutTrailingSlash);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private String fromRequest() {

@@ -2,6 +2,7 @@ package org.twofold.policy.control;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,12 @@ public class EffectivePolicies {
 
     public EffectivePolicy of(String identityId) {
         return of(identities.byId(identityId));
+    }
+
+    /** Resolves many identities against one reading of the policies (user name, normalised groups). */
+    public BiFunction<String, Set<String>, EffectivePolicy> resolver() {
+        List<RestorePolicy> live = livePolicies();
+        return (user, groups) -> PolicyResolution.resolve(live, user, groups);
     }
 
     /** What holds before anyone knows whose user name was typed: the default policy alone. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.twofold.delivery.entity.Channel;
+import org.twofold.policy.entity.ActivationCodeDelivery;
 import org.twofold.policy.entity.OtpChannel;
 import org.twofold.policy.entity.PolicySetting;
 
@@ -50,6 +51,10 @@ public record EffectivePolicy(Map<PolicySetting, Object> values, Map<PolicySetti
 
     public boolean autoActivateForNewUsers() {
         return flag(PolicySetting.AUTO_ACTIVATE_FOR_NEW_USERS);
+    }
+
+    public ActivationCodeDelivery activationCodeDelivery() {
+        return (ActivationCodeDelivery) values.get(PolicySetting.ACTIVATION_CODE_DELIVERY);
     }
 
     @SuppressWarnings("unchecked")

@@ -24,6 +24,7 @@ import org.twofold.delivery.entity.Channel;
 import org.twofold.identity.entity.Identity;
 import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.Refusal;
+import org.twofold.policy.entity.ActivationCodeDelivery;
 import org.twofold.policy.entity.OtpChannel;
 import org.twofold.policy.entity.PolicySetting;
 import org.twofold.policy.entity.RestorePolicy;
@@ -163,6 +164,7 @@ public final class PolicyDocuments {
             };
             case CHANNEL -> enumValue(Channel.class, name, value);
             case OTP_CHANNEL -> enumValue(OtpChannel.class, name, value);
+            case ACTIVATION_DELIVERY -> enumValue(ActivationCodeDelivery.class, name, value);
             case CHANNELS -> channels(name, value);
             case COUNT -> count(name, value);
         };

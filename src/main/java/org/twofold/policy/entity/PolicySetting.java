@@ -13,6 +13,8 @@ public enum PolicySetting {
     RESTORE_CODE_DELIVERY("restoreCodeDelivery", Kind.CHANNEL),
     OTP_CHANNEL("otpChannel", Kind.OTP_CHANNEL),
     AUTO_ACTIVATE_FOR_NEW_USERS("autoActivateForNewUsers", Kind.FLAG),
+    /** how users the directory sync creates get their activation code (additive to PROTOCOL.md) */
+    ACTIVATION_CODE_DELIVERY("activationCodeDelivery", Kind.ACTIVATION_DELIVERY),
     LOST_CODE_REISSUE_CHANNELS("lostCodeReissueChannels", Kind.CHANNELS),
     REISSUE_NEEDS_SECOND_OPERATOR("reissueNeedsSecondOperator", Kind.FLAG),
     MAX_DEVICES_PER_IDENTITY("maxDevicesPerIdentity", Kind.COUNT),
@@ -46,6 +48,6 @@ public enum PolicySetting {
     }
 
     public enum Kind {
-        FLAG, CHANNEL, OTP_CHANNEL, CHANNELS, COUNT
+        FLAG, CHANNEL, OTP_CHANNEL, CHANNELS, COUNT, ACTIVATION_DELIVERY
     }
 }

@@ -20,14 +20,14 @@ class OutboxMailTest {
 
     @Test
     void aNewMailIsUnsentAndKeepsItsContent() {
-        OutboxMail mail = new OutboxMail("jdoe@corp.test", "Subject", "Body", NOW);
+        OutboxMail mail = new OutboxMail("jdoe@corp.test", "Subject", "Body", null, NOW);
         assertEquals("jdoe@corp.test", mail.recipient());
         assertEquals("Subject", mail.subject());
         assertEquals("Body", mail.body());
         assertEquals(0, mail.attempts());
         assertNull(mail.sentAt());
         assertNull(mail.lastError());
-        assertNotEquals(mail.id(), new OutboxMail("jdoe@corp.test", "Subject", "Body", NOW).id());
+        assertNotEquals(mail.id(), new OutboxMail("jdoe@corp.test", "Subject", "Body", null, NOW).id());
     }
 
     @ParameterizedTest(name = "after {0} failed attempts wait {1} s")

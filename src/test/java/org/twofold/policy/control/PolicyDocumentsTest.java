@@ -24,6 +24,7 @@ class PolicyDocumentsTest {
     static final String DEFAULT = "{\"name\":\"default\",\"priority\":0,\"groups\":[],\"users\":[],\"restoreAllowed\":true,"
             + "\"duplicationAllowed\":true,\"autoWipeOldDevices\":true,\"keepOldDevicesAllowed\":true,"
             + "\"restoreCodeDelivery\":\"DEVICE_DISPLAY\",\"otpChannel\":\"EMAIL\",\"autoActivateForNewUsers\":false,"
+            + "\"activationCodeDelivery\":\"NONE\","
             + "\"lostCodeReissueChannels\":[\"IN_PERSON\",\"PHONE\"],\"reissueNeedsSecondOperator\":false,"
             + "\"maxDevicesPerIdentity\":5,\"failuresBeforeLock\":5,\"failuresBeforeOperatorLock\":20}";
 

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.twofold.delivery.entity.CodePurpose;
 import org.twofold.platform.control.QrImage;
 
 import com.google.zxing.common.BitMatrix;
@@ -24,14 +25,14 @@ import com.google.zxing.common.BitMatrix;
  * address and the tamper notice. Liberation Sans (shipped inside PDFBox) is embedded so names and
  * addresses in any Latin, Greek or Cyrillic script print correctly.
  */
-public final class RestoreCodeSheets {
+public final class CodeSheets {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float MM = 72f / 25.4f;
     private static final float LEFT = 25 * MM;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * LEFT;
 
-    private RestoreCodeSheets() {
+    private CodeSheets() {
     }
 
     /** One letter per page, for posting in a DIN C5/6 window envelope. */
@@ -45,7 +46,7 @@ public final class RestoreCodeSheets {
     }
 
     private static byte[] render(List<SheetContent> sheets, LocalDate date, boolean letter) {
-        try (PDDocument document = new PDDocument(); InputStream fontFile = RestoreCodeSheets.class.getResourceAsStream(FONT)) {
+        try (PDDocument document = new PDDocument(); InputStream fontFile = CodeSheets.class.getResourceAsStream(FONT)) {
             PDFont font = PDType0Font.load(document, fontFile);
             for (SheetContent sheet : sheets) {
                 PDPage page = new PDPage(PDRectangle.A4);
@@ -54,7 +55,7 @@ public final class RestoreCodeSheets {
                     new Page(content, font).draw(sheet, date, letter);
                 }
             }
-            document.getDocumentInformation().setTitle(letter ? "Twofold restore-code letters" : "Twofold restore-code handout");
+            document.getDocumentInformation().setTitle(letter ? "Twofold letters" : "Twofold restore-code handout");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -87,26 +88,36 @@ public final class RestoreCodeSheets {
                 y = PDRectangle.A4.getHeight() - 100 * MM;
                 text(date.toString(), 10);
             }
+            String greeting = letter ? "Dear " + sheet.name() + ", h" : "H";
+            boolean activation = sheet.purpose() == CodePurpose.ACTIVATION;
             gap(6);
-            text("Your Twofold restore code", 16);
+            text(activation ? "Your Twofold activation code" : "Your Twofold restore code", 16);
             gap(4);
-            paragraph((letter ? "Dear " + sheet.name() + ", h" : "H") + "ere is the restore code of your Twofold ID (user name "
-                    + sheet.user() + "). With it you get your ID back on a new phone when you lose, replace or reset"
-                    + " yours: open the Twofold app, choose \"Restore\", enter your user name and the code below, or"
-                    + " scan the QR code. A one-time code sent to your email address completes the restore.", 10);
+            paragraph(activation
+                    ? greeting + "ere is the activation code for your Twofold ID (user name " + sheet.user() + ")."
+                            + " Install the Twofold app on your phone, choose \"Set up\" and scan the QR code below, or"
+                            + " type the code. It works once and for a limited time; if it no longer works, ask your"
+                            + " helpdesk for a new one."
+                    : greeting + "ere is the restore code of your Twofold ID (user name " + sheet.user() + "). With it"
+                            + " you get your ID back on a new phone when you lose, replace or reset yours: open the"
+                            + " Twofold app, choose \"Restore\", enter your user name and the code below, or scan the QR"
+                            + " code. A one-time code sent to your email address completes the restore.", 10);
             gap(6);
             text(sheet.code(), 18);
             gap(4);
             qr(sheet.link(), 40 * MM);
             gap(4);
-            paragraph("Keep this sheet somewhere safe, away from your phone. Anyone who has this code and can read your"
-                    + " mailbox can restore your ID. Every earlier restore code no longer works; this one is replaced"
-                    + " after each restore.", 10);
+            paragraph(activation
+                    ? "Anyone who has this code can set up your Twofold ID on their phone before you do. Keep it to"
+                            + " yourself, and destroy this sheet once your phone is set up."
+                    : "Keep this sheet somewhere safe, away from your phone. Anyone who has this code and can read your"
+                            + " mailbox can restore your ID. Every earlier restore code no longer works; this one is"
+                            + " replaced after each restore.", 10);
             if (letter) {
                 gap(4);
                 paragraph("This letter was sent to you sealed. If the envelope was opened or damaged when it reached"
-                        + " you, do not use this code: call your helpdesk at once and ask for a new restore code, which"
-                        + " cancels this one.", 10);
+                        + " you, do not use this code: call your helpdesk at once and ask for a new "
+                        + (activation ? "activation code." : "restore code, which cancels this one."), 10);
             }
         }
 
