@@ -203,6 +203,24 @@ class ActiveDirectorySyncIT {
     }
 
     @Test
+    void tenThousandUsersSyncPageByPageAndThenOnlyTheirChangesAreRead() throws Exception {
+        int users = 10_000;
+        for (int i = 0; i < users; i++) {
+            addUser(prefix + "-m" + i, true);
+        }
+        String connection = connection();
+
+        assertRun(sync(connection), "FULL", users, users, 0, 0, 0);
+        for (int i = 0; i < users; i += 100) {
+            directory.adModify(dn(prefix + "-m" + i), new Modification(ModificationType.REPLACE, "displayName", "Renamed " + i));
+        }
+        JsonObject changes = sync(connection);
+
+        assertRun(changes, "INCREMENTAL", 100, 0, 100, 0, 0);
+        assertEquals("Renamed 500", identity(prefix + "-m500").getString("displayName"));
+    }
+
+    @Test
     void anotherDomainControllerMakesTheRunAFullOne() throws Exception {
         addUser(prefix + "-u0", true);
         String connection = connection();
