@@ -278,6 +278,54 @@ class DirectorySyncIT {
     }
 
     @Test
+    void theLiveCheckRefusesALoginAsSoonAsTheDirectoryDisablesTheAccount() throws Exception {
+        String user = addUsers(1).get(0);
+        String connection = connection();
+        sync(connection, false);
+        String code = server.admin().call("POST", "identities/" + user + "/activation-codes", null).expect(201).json()
+                .getString("activationCode");
+        server.client().from(Fixtures.uniqueAddress()).newDevice("phone").enroll(code).expect(201);
+        Appliance.RelyingParty party = Fixtures.relyingParty(server);
+        Fixtures.startLogin(party, user);
+
+        directory.server().modify(userDn(user), new Modification(ModificationType.ADD, "nsAccountLock", "true"));
+        Thread.sleep(1100);
+
+        assertProblem(party.startLogin(user, "VPN"), 403, "identity-deactivated");
+        assertEquals("ACTIVE", status(user), "the next sync deactivates it; the check only refuses");
+
+        directory.server().modify(userDn(user), new Modification(ModificationType.DELETE, "nsAccountLock"));
+        Thread.sleep(1100);
+        Fixtures.startLogin(party, user);
+    }
+
+    @Test
+    void whenTheDirectoryDoesNotAnswerTheLiveCheckLetsTheLastSyncDecide() throws Exception {
+        String user;
+        try (TestDirectory gone = TestDirectory.start()) {
+            gone.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
+            user = prefix + "-gone";
+            gone.server().add("dn: " + userDn(user), "objectClass: inetOrgPerson", "uid: " + user, "cn: " + user, "sn: x");
+            String connection = server.admin().call("POST", "directory/connections", Json.createObjectBuilder()
+                    .add("name", Fixtures.unique("gone"))
+                    .add("flavor", "GENERIC_LDAP")
+                    .add("urls", Json.createArrayBuilder().add(gone.ldapsUrl()))
+                    .add("trust", Json.createObjectBuilder().add("pinnedSha256", gone.certificateSha256()))
+                    .add("bindDn", TestDirectory.BIND_DN)
+                    .add("bindPassword", TestDirectory.BIND_PASSWORD)
+                    .add("baseDn", ou)
+                    .add("schedule", Json.createObjectBuilder().add("enabled", false))
+                    .build().toString()).expect(201).json().getString("id");
+            sync(connection, false);
+        }
+        String code = server.admin().call("POST", "identities/" + user + "/activation-codes", null).expect(201).json()
+                .getString("activationCode");
+        server.client().from(Fixtures.uniqueAddress()).newDevice("phone").enroll(code).expect(201);
+
+        Fixtures.startLogin(Fixtures.relyingParty(server), user);
+    }
+
+    @Test
     void onlyAdminsSync() throws Exception {
         addUsers(1);
         String connection = connection();

@@ -64,6 +64,8 @@ public final class ApplianceServer implements AutoCloseable {
             env.put("TWOFOLD_MAIL_FROM", "twofold@appliance.test");
             // Tests act from many addresses (X-Forwarded-For), as clients behind a reverse proxy would.
             env.put("TWOFOLD_HTTP_TRUSTED_PROXIES", "127.0.0.1");
+            // only identities a directory sync links are asked about at login (DirectorySyncIT)
+            env.put("TWOFOLD_DIRECTORY_LIVE_CHECK_SECONDS", "1");
             env.putAll(extraEnvironment());
             Path log = workDir.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(

@@ -27,6 +27,7 @@ import org.twofold.device.control.DeviceBlocked;
 import org.twofold.device.control.DeviceRegistry;
 import org.twofold.device.entity.Device;
 import org.twofold.identity.control.Identities;
+import org.twofold.directory.control.DirectoryLiveCheck;
 import org.twofold.identity.entity.Identity;
 import org.twofold.notification.control.DeviceEvent;
 import org.twofold.platform.control.Refusal;
@@ -37,6 +38,9 @@ public class AuthSessions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    DirectoryLiveCheck directory;
 
     @Inject
     Identities identities;
@@ -67,6 +71,7 @@ public class AuthSessions {
     public AuthSession start(RelyingParty party, String user, String context) {
         Identity identity = identities.require(user);
         Identities.requireActive(identity);
+        directory.requireEnabled(identity);
         if (!devices.hasActiveDevice(identity.id())) {
             throw new Refusal(Refusal.Kind.CONFLICT, "no-active-device", "The user has no active device");
         }
