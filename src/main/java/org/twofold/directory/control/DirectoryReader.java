@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +23,13 @@ import org.twofold.directory.entity.SyncCursor;
 import org.twofold.identity.entity.GroupDn;
 
 import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
@@ -142,11 +145,62 @@ final class DirectoryReader {
         return changed;
     }
 
-    /** The users that are direct members of any of these groups. */
-    void usersInGroups(Collection<String> groups, Consumer<List<DirectoryEntries.Result>> pages) throws LDAPException {
-        for (List<String> chunk : chunks(groups)) {
-            usersMatching(Filter.createORFilter(chunk.stream().map(group -> Filter.createEqualityFilter("memberOf", group))
-                    .toList()), pages);
+    /**
+     * The direct members of a group (normalised DNs), users and groups alike. Active Directory hands out a
+     * member list longer than its MaxValRange (1500) in ranges ("member;range=0-1499"), read one after the
+     * other. Holds the DNs only, never the members' entries.
+     */
+    Set<String> membersOf(String group) throws LDAPException {
+        Set<String> members = new HashSet<>();
+        for (String attribute : new String[] {"member", "uniqueMember"}) {
+            String requested = attribute;
+            while (requested != null) {
+                SearchResultEntry entry = ldap.getEntry(group, requested);
+                if (entry == null) {
+                    return members;
+                }
+                requested = null;
+                for (Attribute values : entry.getAttributes()) {
+                    if (values.getBaseName().equalsIgnoreCase(attribute)) {
+                        Stream.of(values.getValues()).map(GroupDn::normalize).forEach(members::add);
+                        requested = nextRange(attribute, values.getName());
+                    }
+                }
+            }
+        }
+        return members;
+    }
+
+    /** After "member;range=0-1499" comes "member;range=1500-*"; after "member;range=1500-*" (the last) nothing. */
+    static String nextRange(String attribute, String returned) {
+        int range = returned.toLowerCase(Locale.ROOT).indexOf(";range=");
+        if (range < 0) {
+            return null;
+        }
+        String[] bounds = returned.substring(range + ";range=".length()).split("-");
+        return bounds.length < 2 || bounds[1].equals("*") ? null
+                : attribute + ";range=" + (Long.parseLong(bounds[1]) + 1) + "-*";
+    }
+
+    /** The users among these DNs: each read on its own, and taken only when it matches the user filter. */
+    void usersByDns(Collection<String> dns, Consumer<List<DirectoryEntries.Result>> pages) throws LDAPException {
+        Filter users = Filter.create(connection.userFilter());
+        List<SearchResultEntry> page = new ArrayList<>();
+        for (String dn : dns) {
+            try {
+                page.addAll(ldap.search(dn, SearchScope.BASE, users, withModified(entries.attributes())).getSearchEntries());
+            } catch (LDAPSearchException gone) {
+                if (gone.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+                    throw gone;
+                }
+            }
+            if (page.size() == PAGE_SIZE) {
+                pages.accept(page.stream().map(entries::read).toList());
+                page.clear();
+            }
+        }
+        if (!page.isEmpty()) {
+            pages.accept(page.stream().map(entries::read).toList());
         }
     }
 

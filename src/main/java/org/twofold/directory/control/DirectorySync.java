@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -251,21 +252,22 @@ public class DirectorySync {
         }
 
         /**
-         * The users changed since the cursor, and the members (before and now) of the groups changed since; then
-         * the linked identities whose entries were deleted, moved away or left the 2FA groups are deactivated.
+         * The users changed since the cursor, and those who joined or left a group changed since (its member
+         * list compared with the memberships kept); then the linked identities whose entries were deleted,
+         * moved away or left the 2FA groups are deactivated.
          */
         private SyncCounts incremental(SyncCursor from, boolean write) throws LDAPException {
             Progress progress = new Progress((write ? "writing" : "planning") + " changes", write);
             reader.changedUsers(from, until, progress::page);
-            Set<String> groups = reader.changedGroups(from, until);
-            if (!groups.isEmpty()) {
-                Set<String> affected = nesting.withNested(groups);
-                reader.usersInGroups(affected, progress::page);
-                Set<String> formerMembers = new HashSet<>(memberships.keysOfMembers(connection.id(), affected));
-                formerMembers.removeAll(progress.met);
-                reader.usersByKeys(formerMembers, progress::page);
-                formerMembers.removeAll(progress.met);
-                progress.gone.addAll(formerMembers);
+            for (String group : reader.changedGroups(from, until)) {
+                Set<String> members = reader.membersOf(group);
+                Map<String, String> before = memberships.directMembers(connection.id(), group, nesting.nestedIn(group));
+                reader.usersByDns(members.stream().filter(dn -> !before.containsKey(dn)).toList(), progress::page);
+                Set<String> left = before.entrySet().stream().filter(member -> !members.contains(member.getKey()))
+                        .map(Map.Entry::getValue).filter(key -> !progress.met.contains(key)).collect(Collectors.toSet());
+                reader.usersByKeys(left, progress::page);
+                left.removeAll(progress.met);
+                progress.gone.addAll(left);
             }
             reader.changedKeys(from, until, key -> {
                 if (!progress.met.contains(key)) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+
+import org.twofold.identity.entity.GroupDn;
 
 /**
  * The group memberships the sync keeps per identity (identity_group, for group policies), written for a
@@ -49,22 +50,30 @@ public class GroupMemberships {
         batch(jdbc, "INSERT INTO identity_group (identity_id, group_dn) VALUES (?, ?)", added);
     }
 
-    /** Keys of this connection's identities that were members of any of these groups at the last sync. */
-    Set<String> keysOfMembers(String connectionId, Collection<String> groups) {
-        Set<String> keys = new HashSet<>();
-        List<String> all = List.copyOf(groups);
-        for (int from = 0; from < all.size(); from += DirectoryReader.CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + DirectoryReader.CHUNK));
-            var query = em.createNativeQuery("SELECT DISTINCT i.directory_key FROM identity i JOIN identity_group g"
-                    + " ON g.identity_id = i.id WHERE i.directory_connection_id = ? AND g.group_dn IN ("
-                    + placeholders(chunk.size()) + ")");
-            query.setParameter(1, connectionId);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 2, chunk.get(i));
-            }
-            query.getResultList().forEach(key -> keys.add((String) key));
+    /**
+     * This connection's identities that were direct members of the group at the last sync, by normalised DN
+     * (their key as value): members of the group that are not members of a group nested in it (memberships
+     * are kept resolved through nesting).
+     */
+    Map<String, String> directMembers(String connectionId, String group, Set<String> nestedGroups) {
+        List<String> nested = List.copyOf(nestedGroups);
+        var query = em.createNativeQuery("SELECT i.directory_dn, i.directory_key FROM identity i JOIN identity_group g"
+                + " ON g.identity_id = i.id WHERE i.directory_connection_id = ? AND g.group_dn = ?"
+                + (nested.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM identity_group n WHERE n.identity_id = i.id"
+                        + " AND n.group_dn IN (" + placeholders(nested.size()) + "))"));
+        query.setParameter(1, connectionId);
+        query.setParameter(2, group);
+        for (int i = 0; i < nested.size(); i++) {
+            query.setParameter(i + 3, nested.get(i));
         }
-        return keys;
+        Map<String, String> members = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            if (columns[0] != null) {
+                members.put(GroupDn.normalize((String) columns[0]), (String) columns[1]);
+            }
+        }
+        return members;
     }
 
     private Map<String, Set<String>> current(Set<String> identityIds) {

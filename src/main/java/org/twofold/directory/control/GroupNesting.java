@@ -52,20 +52,15 @@ final class GroupNesting {
         return Set.copyOf(found);
     }
 
-    /** The given groups and every group nested in them, at any depth. */
-    Set<String> withNested(Set<String> groups) {
-        Map<String, Set<String>> children = new HashMap<>();
-        parents.forEach((child, nestedIn) -> nestedIn.forEach(parent ->
-                children.computeIfAbsent(parent, any -> new HashSet<>()).add(child)));
-        Set<String> all = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>(groups);
-        while (!pending.isEmpty()) {
-            String group = pending.pop();
-            if (all.add(group)) {
-                pending.addAll(children.getOrDefault(group, Set.of()));
+    /** The groups nested directly in this one. */
+    Set<String> nestedIn(String group) {
+        Set<String> nested = new HashSet<>();
+        parents.forEach((child, nestedInto) -> {
+            if (nestedInto.contains(group)) {
+                nested.add(child);
             }
-        }
-        return all;
+        });
+        return nested;
     }
 
     /** Changes whenever any nesting changes: an incremental run cannot follow that, a full run must. */
