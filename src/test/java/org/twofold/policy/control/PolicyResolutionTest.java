@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.twofold.delivery.entity.Channel;
 import org.twofold.identity.entity.GroupDn;
 import org.twofold.policy.entity.OtpChannel;
+import org.twofold.policy.entity.ActivationCodeDelivery;
 import org.twofold.policy.entity.PolicySetting;
 import org.twofold.policy.entity.RestorePolicy;
 
@@ -35,6 +36,7 @@ class PolicyResolutionTest {
         settings.put(PolicySetting.RESTORE_CODE_DELIVERY, Channel.DEVICE_DISPLAY);
         settings.put(PolicySetting.OTP_CHANNEL, OtpChannel.EMAIL);
         settings.put(PolicySetting.AUTO_ACTIVATE_FOR_NEW_USERS, false);
+        settings.put(PolicySetting.ACTIVATION_CODE_DELIVERY, ActivationCodeDelivery.NONE);
         settings.put(PolicySetting.LOST_CODE_REISSUE_CHANNELS, EnumSet.of(Channel.IN_PERSON, Channel.PHONE));
         settings.put(PolicySetting.REISSUE_NEEDS_SECOND_OPERATOR, false);
         settings.put(PolicySetting.MAX_DEVICES_PER_IDENTITY, 5);
