@@ -1,10 +1,14 @@
 package org.twofold.directory.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +74,43 @@ class ConnectionDocumentsTest {
         String withoutPassword = minimal("GENERIC_LDAP", "").replace(",\"bindPassword\":\"s3cret\"", "");
         assertEquals(Optional.empty(), ConnectionDocuments.read(json(withoutPassword), false).bindPassword());
         assertThrows(Refusal.class, () -> ConnectionDocuments.read(json(withoutPassword), true));
+    }
+
+    private static String pem(String name) throws IOException {
+        try (InputStream in = ConnectionDocumentsTest.class.getResourceAsStream("/certificates/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static String trustingCa(String pem) {
+        return ",\"trust\":{\"caCertificates\":" + Json.createValue(pem) + "}";
+    }
+
+    @Test
+    void aConnectionMayTrustItsOwnCaCertificatesButOnlyCaCertificates() throws IOException {
+        String ca = pem("test-ca.pem");
+        assertEquals(Optional.of(ca), ConnectionDocuments.read(json(minimal("ACTIVE_DIRECTORY", trustingCa(ca))), true)
+                .trustedCaPem());
+
+        Refusal leaf = assertThrows(Refusal.class, () -> ConnectionDocuments.read(json(minimal("ACTIVE_DIRECTORY",
+                trustingCa(pem("not-a-ca.pem")))), true));
+        assertTrue(leaf.getMessage().contains("not a CA's"), leaf::getMessage);
+        assertThrows(Refusal.class, () -> ConnectionDocuments.read(json(minimal("ACTIVE_DIRECTORY",
+                trustingCa("-----BEGIN CERTIFICATE-----\nnonsense\n-----END CERTIFICATE-----\n"))), true));
+        assertThrows(Refusal.class, () -> ConnectionDocuments.read(json(minimal("ACTIVE_DIRECTORY",
+                ",\"trust\":{\"caCertificates\":" + Json.createValue(ca) + ",\"pinnedSha256\":\"" + "ab".repeat(32) + "\"}")),
+                true), "a pin or CAs, not both");
+    }
+
+    @Test
+    void theScheduleMayBeSwitchedOffAndItsCronIsChecked() {
+        assertFalse(ConnectionDocuments.read(json(minimal("GENERIC_LDAP", ",\"schedule\":{\"enabled\":false}")), true)
+                .scheduleEnabled());
+        assertTrue(ConnectionDocuments.read(json(minimal("GENERIC_LDAP", "")), true).scheduleEnabled());
+        for (String more : List.of(",\"schedule\":{\"fullCron\":\"0 25 * * *\"}", ",\"schedule\":{\"fullCron\":\"0 3 * *\"}",
+                ",\"schedule\":{\"every\":5}")) {
+            assertThrows(Refusal.class, () -> ConnectionDocuments.read(json(minimal("GENERIC_LDAP", more)), true), more);
+        }
     }
 
     @Test
