@@ -12,3 +12,8 @@ ALTER TABLE directory_connection ADD COLUMN schedule_enabled BOOLEAN DEFAULT TRU
 
 -- An incremental run asks which identities were in a group before it changed.
 CREATE INDEX identity_group_dn ON identity_group (group_dn);
+
+-- Every sync page looks its entries up by key ("directory_key IN (...500 keys)"). H2 uses an index for
+-- an IN list only on the index's first column; behind the connection id, it scanned all of a
+-- connection's identities for every page.
+CREATE INDEX identity_directory_key_lookup ON identity (directory_key);

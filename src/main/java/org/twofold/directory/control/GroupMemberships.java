@@ -57,19 +57,20 @@ public class GroupMemberships {
      */
     Map<String, String> directMembers(String connectionId, String group, Set<String> nestedGroups) {
         List<String> nested = List.copyOf(nestedGroups);
-        var query = em.createNativeQuery("SELECT i.directory_dn, i.directory_key FROM identity i JOIN identity_group g"
-                + " ON g.identity_id = i.id WHERE i.directory_connection_id = ? AND g.group_dn = ?"
-                + (nested.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM identity_group n WHERE n.identity_id = i.id"
+        // driven by the group's index; the connection is checked here, as a condition on it would make H2
+        // scan all of the connection's identities instead
+        var query = em.createNativeQuery("SELECT i.directory_dn, i.directory_key, i.directory_connection_id"
+                + " FROM identity_group g JOIN identity i ON i.id = g.identity_id WHERE g.group_dn = ?"
+                + (nested.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM identity_group n WHERE n.identity_id = g.identity_id"
                         + " AND n.group_dn IN (" + placeholders(nested.size()) + "))"));
-        query.setParameter(1, connectionId);
-        query.setParameter(2, group);
+        query.setParameter(1, group);
         for (int i = 0; i < nested.size(); i++) {
-            query.setParameter(i + 3, nested.get(i));
+            query.setParameter(i + 2, nested.get(i));
         }
         Map<String, String> members = new HashMap<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
-            if (columns[0] != null) {
+            if (columns[0] != null && connectionId.equals(columns[2])) {
                 members.put(GroupDn.normalize((String) columns[0]), (String) columns[1]);
             }
         }

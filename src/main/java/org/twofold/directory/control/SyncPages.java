@@ -66,10 +66,10 @@ public class SyncPages {
                                boolean write, Optional<String> applianceUrl) {
         Actor actor = actor(connectionName);
         Map<String, Identity> byKey = users.isEmpty() ? Map.of() : em.createQuery("SELECT i FROM Identity i"
-                        + " WHERE i.directoryConnectionId = :connection AND i.directoryKey IN :keys", Identity.class)
-                .setParameter("connection", connectionId)
+                        + " WHERE i.directoryKey IN :keys", Identity.class)
                 .setParameter("keys", users.stream().map(DirectoryUser::key).toList())
-                .getResultStream().collect(Collectors.toMap(Identity::directoryKey, Function.identity()));
+                .getResultStream().filter(identity -> connectionId.equals(identity.directoryConnectionId()))
+                .collect(Collectors.toMap(Identity::directoryKey, Function.identity()));
         Map<String, Identity> byName = new HashMap<>(users.isEmpty() ? Map.of() : em.createQuery(
                         "SELECT i FROM Identity i WHERE i.user IN :names", Identity.class)
                 .setParameter("names", users.stream().map(DirectoryUser::user).distinct().toList())
@@ -189,14 +189,19 @@ public class SyncPages {
         List<String> all = List.copyOf(keys);
         int count = 0;
         for (int from = 0; from < all.size(); from += DirectoryReader.PAGE_SIZE) {
-            count += em.createQuery("UPDATE Identity i SET i.status = :deactivated, i.directoryDeleted = TRUE,"
-                            + " i.version = i.version + 1 WHERE i.directoryConnectionId = :connection AND i.status = :active"
-                            + " AND i.directoryKey IN :keys")
-                    .setParameter("deactivated", IdentityStatus.DEACTIVATED)
-                    .setParameter("connection", connectionId)
-                    .setParameter("active", IdentityStatus.ACTIVE)
+            // looked up by key alone (its own index), then changed by id
+            List<String> ids = em.createQuery("SELECT i FROM Identity i WHERE i.directoryKey IN :keys", Identity.class)
                     .setParameter("keys", all.subList(from, Math.min(all.size(), from + DirectoryReader.PAGE_SIZE)))
-                    .executeUpdate();
+                    .getResultStream().filter(identity -> connectionId.equals(identity.directoryConnectionId()))
+                    .map(Identity::id).toList();
+            if (!ids.isEmpty()) {
+                count += em.createQuery("UPDATE Identity i SET i.status = :deactivated, i.directoryDeleted = TRUE,"
+                                + " i.version = i.version + 1 WHERE i.id IN :ids AND i.status = :active")
+                        .setParameter("deactivated", IdentityStatus.DEACTIVATED)
+                        .setParameter("active", IdentityStatus.ACTIVE)
+                        .setParameter("ids", ids)
+                        .executeUpdate();
+            }
         }
         if (!write) {
             transaction.setRollbackOnly();
