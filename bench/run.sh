@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--postgres | --both] [--devices N] [--warmup S] [--duration S]
 #                [--no-startup | --startup-only] [--startup-runs N] [--jfr] [--endpoints] [--wait-idle]
-#                [--recovery]
+#                [--recovery] [--directory [--directory-users N]]
 #
 # Builds the WAR if it is missing (mvn package -DskipTests in the repository root) and this bench project,
 # starts the appliance (Payara Micro, target/payara-micro.jar) on a free port with a fresh data directory
@@ -12,13 +12,18 @@
 # against it, stops it, then runs the startup comparison (empty WAR vs twofold.war on H2).
 # With --recovery, each appliance also runs the recovery benchmark (restores/s with the OTP captured from
 # the benchmark's own SMTP server, duplications/s by QR) after the login benchmark.
+# With --directory, each appliance runs the directory sync benchmark instead of the login benchmark (and no
+# startup comparison): two real OpenLDAP slapd (bin/slapd-sandbox) with --directory-users N users (default
+# 100000) and N/10, full syncs of both with time and heap, then incremental syncs of the big one.
 # Everything printed is also kept in bench/target/run-<date>.log.
 # The figures in RESULTS.md come from: bench/run.sh --wait-idle --both --endpoints --startup-runs 3
+# (directory sync: bench/run.sh --wait-idle --directory --both)
 #
 # Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
-# BENCH_STARTUP_RUNS=1 BENCH_IDLE=10; BENCH_APPLIANCE_JAVA_OPTS (e.g. "-Xmx512m") goes to every
-# Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login benchmark's JVM;
-# BENCH_KEEP=1 keeps the temporary directory (logs, data).
+# BENCH_STARTUP_RUNS=1 BENCH_IDLE=10 BENCH_DIRECTORY_USERS=100000; BENCH_APPLIANCE_JAVA_OPTS (e.g.
+# "-Xmx512m") goes to every Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login
+# benchmark's JVM; BENCH_KEEP=1 keeps the temporary directory (logs, data, with --directory the slapd
+# sandboxes, LDIF files and the appliance's GC log).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +41,8 @@ JFR=0
 ENDPOINTS=0
 WAIT_IDLE=0
 RECOVERY=0
+DIRECTORY=0
+DIRECTORY_USERS=${BENCH_DIRECTORY_USERS:-100000}
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -53,6 +60,8 @@ while [ $# -gt 0 ]; do
     --endpoints) ENDPOINTS=1 ;;
     --wait-idle) WAIT_IDLE=1 ;;
     --recovery) RECOVERY=1 ;;
+    --directory) DIRECTORY=1 ;;
+    --directory-users) DIRECTORY_USERS=$2; shift ;;
     -h|--help) usage 0 ;;
     *) echo "Unknown option $1" >&2; usage 2 ;;
   esac
@@ -67,6 +76,10 @@ WORK=$(mktemp -d /tmp/twofold-bench.XXXXXX)
 APP_PID=""
 PG_PID=""
 cleanup() {
+  local slapd_dir
+  for slapd_dir in "$WORK"/*/ldap/*/slapd; do
+    [ -d "$slapd_dir" ] && "$ROOT/bin/slapd-sandbox" stop "$slapd_dir"
+  done
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$PG_PID" ] && kill "$PG_PID" 2>/dev/null && wait "$PG_PID" 2>/dev/null || true
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
@@ -118,75 +131,67 @@ PAYARA="$ROOT/target/payara-micro.jar"
 WAR="$ROOT/target/twofold.war"
 echo "WAR: $WAR ($(date -r "$WAR" '+%F %T'))"
 
-# --- one appliance + login benchmark per database --------------------------------------------
-login_benchmark() {
-  local db=$1 label dir env=() port password db_pid=""
-  dir="$WORK/$db"
-  mkdir -p "$dir"
+# --- one appliance per database ---------------------------------------------------------------
+# start_appliance DB: PostgreSQL first when DB is postgres, then Payara Micro with a fresh data directory
+# in $WORK/DB; sets APP_DIR APP_LABEL APP_PORT APP_PASSWORD APP_PID DB_PID SMTP_PORT (and PG_PID).
+start_appliance() {
+  local db=$1 env=()
+  APP_DIR="$WORK/$db"
+  DB_PID=""
+  mkdir -p "$APP_DIR"
   if [ "$db" = postgres ]; then
-    label=PostgreSQL
-    java -cp "$CP" org.twofold.bench.BenchPostgres --dir="$dir/postgres" --env-file="$dir/db.env" &
+    APP_LABEL=PostgreSQL
+    java -cp "$CP" org.twofold.bench.BenchPostgres --dir="$APP_DIR/postgres" --env-file="$APP_DIR/db.env" &
     PG_PID=$!
     for _ in $(seq 1 240); do
-      [ -f "$dir/db.env" ] && break
-      kill -0 "$PG_PID" 2>/dev/null || { wait "$PG_PID" || true; PG_PID=""; [ -f "$dir/db.env" ] && break; echo "PostgreSQL did not start" >&2; return 1; }
+      [ -f "$APP_DIR/db.env" ] && break
+      kill -0 "$PG_PID" 2>/dev/null || { wait "$PG_PID" || true; PG_PID=""; [ -f "$APP_DIR/db.env" ] && break; echo "PostgreSQL did not start" >&2; return 1; }
       sleep 0.5
     done
-    [ -f "$dir/db.env" ] || { echo "PostgreSQL did not start within 2 minutes" >&2; return 1; }
+    [ -f "$APP_DIR/db.env" ] || { echo "PostgreSQL did not start within 2 minutes" >&2; return 1; }
     # shellcheck disable=SC1091
-    . "$dir/db.env"
+    . "$APP_DIR/db.env"
     env=(TWOFOLD_DB_URL="$TWOFOLD_DB_URL" TWOFOLD_DB_USER="$TWOFOLD_DB_USER" TWOFOLD_DB_PASSWORD="$TWOFOLD_DB_PASSWORD")
-    db_pid=$BENCH_DB_PID
+    DB_PID=$BENCH_DB_PID
   else
-    label=H2
+    APP_LABEL=H2
   fi
-  port=$(free_port)
-  password="bench-$RANDOM$RANDOM-admin"
-  local smtp_port
-  smtp_port=$(free_port)
+  APP_PORT=$(free_port)
+  APP_PASSWORD="bench-$RANDOM$RANDOM-admin"
+  SMTP_PORT=$(free_port)
   # the recovery benchmark acts from one client address per worker (X-Forwarded-For), as real phones would
-  env+=(TWOFOLD_MAIL_HOST=127.0.0.1 TWOFOLD_MAIL_PORT="$smtp_port" TWOFOLD_HTTP_TRUSTED_PROXIES=127.0.0.1)
+  env+=(TWOFOLD_MAIL_HOST=127.0.0.1 TWOFOLD_MAIL_PORT="$SMTP_PORT" TWOFOLD_HTTP_TRUSTED_PROXIES=127.0.0.1)
   echo
-  echo "== Starting the appliance on $label (port $port, data $dir/data)"
+  echo "== Starting the appliance on $APP_LABEL (port $APP_PORT, data $APP_DIR/data)"
   local started=$SECONDS
   # shellcheck disable=SC2086
-  (cd "$dir" && exec env "${env[@]}" TWOFOLD_DATA_DIR="$dir/data" TWOFOLD_ADMIN_INITIAL_PASSWORD="$password" \
-      java $APPLIANCE_JAVA_OPTS -jar "$PAYARA" --nocluster --deploy "$WAR" --port "$port") \
-      > "$dir/payara.log" 2>&1 &
+  (cd "$APP_DIR" && exec env "${env[@]}" TWOFOLD_DATA_DIR="$APP_DIR/data" TWOFOLD_ADMIN_INITIAL_PASSWORD="$APP_PASSWORD" \
+      java $APPLIANCE_JAVA_OPTS -jar "$PAYARA" --nocluster --deploy "$WAR" --port "$APP_PORT") \
+      > "$APP_DIR/payara.log" 2>&1 &
   APP_PID=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; do
+  until curl -sf "http://127.0.0.1:$APP_PORT/health/ready" > /dev/null; do
     if ! kill -0 "$APP_PID" 2>/dev/null || [ $((SECONDS - started)) -gt 300 ]; then
-      echo "The appliance did not become ready; last log lines:" >&2; tail -40 "$dir/payara.log" >&2; return 1
+      echo "The appliance did not become ready; last log lines:" >&2; tail -40 "$APP_DIR/payara.log" >&2; return 1
     fi
     sleep 0.5
   done
   echo "ready after $((SECONDS - started)) s (pid $APP_PID); load $(cut -d' ' -f1-3 /proc/loadavg)"
-  local jfr_file="$BENCH_DIR/target/appliance-$db.jfr"
+  JFR_FILE="$BENCH_DIR/target/appliance-$db.jfr"
   if [ "$JFR" = 1 ]; then
-    # recorded from ready on (boot excluded): setup, warm-up and measurement
-    rm -f "$jfr_file"
-    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$jfr_file" > /dev/null
-    echo "JFR recording the appliance to $jfr_file"
+    # recorded from ready on (boot excluded)
+    rm -f "$JFR_FILE"
+    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$JFR_FILE" > /dev/null
+    echo "JFR recording the appliance to $JFR_FILE"
   fi
-  echo
-  local rc=0
-  # shellcheck disable=SC2086
-  java ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$CP" org.twofold.bench.LoginBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
-      --devices="$DEVICES" --warmup="$WARMUP" --duration="$DURATION" \
-      --appliance-pid="$APP_PID" --db-pid="$db_pid" --label="$label" | tee "$dir/login.out" || rc=$?
-  if [ "$ENDPOINTS" = 1 ]; then
-    java -cp "$CP" org.twofold.bench.EndpointCosts --url="http://127.0.0.1:$port/" --admin-password="$password" \
-        --appliance-pid="$APP_PID" || rc=$?
-  fi
-  if [ "$RECOVERY" = 1 ]; then
-    echo
-    java -cp "$CP" org.twofold.bench.RecoveryBenchmark --url="http://127.0.0.1:$port/" --admin-password="$password" \
-        --smtp-port="$smtp_port" --devices="$DEVICES" --warmup="${BENCH_RECOVERY_WARMUP:-60}" --duration="$DURATION" \
-        --appliance-pid="$APP_PID" --label="$label" | tee "$dir/recovery.out" || rc=$?
-  fi
+}
+
+# stop_appliance OUTPUT: notes SEVERE lines of the appliance log, stops the appliance (and PostgreSQL), and
+# with --jfr prints the hotspots of the window the benchmark's OUTPUT names in its WINDOW line.
+stop_appliance() {
+  local output=$1
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  if grep -q -E "SEVERE|Exception" "$dir/payara.log"; then
-    echo "note: the appliance log has $(grep -c -E 'SEVERE|Exception' "$dir/payara.log") SEVERE/Exception lines (BENCH_KEEP=1 keeps $dir/payara.log)"
+  if grep -q -E "SEVERE|Exception" "$APP_DIR/payara.log"; then
+    echo "note: the appliance log has $(grep -c -E 'SEVERE|Exception' "$APP_DIR/payara.log") SEVERE/Exception lines (BENCH_KEEP=1 keeps $APP_DIR/payara.log)"
   fi
   if [ "$JFR" = 1 ]; then
     jcmd "$APP_PID" JFR.stop name=bench > /dev/null || true
@@ -199,25 +204,62 @@ login_benchmark() {
     wait "$PG_PID" 2>/dev/null || true
     PG_PID=""
   fi
-  if [ "$JFR" = 1 ] && [ -f "$jfr_file" ]; then
+  if [ "$JFR" = 1 ] && [ -f "$JFR_FILE" ]; then
     echo
     local window
-    window=$(awk '/^WINDOW/ {print "--from=" $2 " --until=" $3}' "$dir/login.out")
+    window=$(awk '/^WINDOW/ {print "--from=" $2 " --until=" $3; exit}' "$output")
     # shellcheck disable=SC2086
-    java -cp "$CP" org.twofold.bench.JfrHotspots "$jfr_file" $window || true
+    java -cp "$CP" org.twofold.bench.JfrHotspots "$JFR_FILE" $window || true
   fi
+}
+
+login_benchmark() {
+  start_appliance "$1" || return 1
+  echo
+  local rc=0
+  # shellcheck disable=SC2086
+  java ${BENCH_LOADGEN_JAVA_OPTS:-} -cp "$CP" org.twofold.bench.LoginBenchmark --url="http://127.0.0.1:$APP_PORT/" --admin-password="$APP_PASSWORD" \
+      --devices="$DEVICES" --warmup="$WARMUP" --duration="$DURATION" \
+      --appliance-pid="$APP_PID" --db-pid="$DB_PID" --label="$APP_LABEL" | tee "$APP_DIR/login.out" || rc=$?
+  if [ "$ENDPOINTS" = 1 ]; then
+    java -cp "$CP" org.twofold.bench.EndpointCosts --url="http://127.0.0.1:$APP_PORT/" --admin-password="$APP_PASSWORD" \
+        --appliance-pid="$APP_PID" || rc=$?
+  fi
+  if [ "$RECOVERY" = 1 ]; then
+    echo
+    java -cp "$CP" org.twofold.bench.RecoveryBenchmark --url="http://127.0.0.1:$APP_PORT/" --admin-password="$APP_PASSWORD" \
+        --smtp-port="$SMTP_PORT" --devices="$DEVICES" --warmup="${BENCH_RECOVERY_WARMUP:-60}" --duration="$DURATION" \
+        --appliance-pid="$APP_PID" --label="$APP_LABEL" | tee "$APP_DIR/recovery.out" || rc=$?
+  fi
+  stop_appliance "$APP_DIR/login.out"
+  return $rc
+}
+
+# the directory sync benchmark: slapd sandboxes under $APP_DIR/ldap (stopped by the benchmark, or by cleanup)
+directory_benchmark() {
+  start_appliance "$1" || return 1
+  echo
+  local rc=0
+  java -cp "$CP" org.twofold.bench.DirectorySyncBenchmark --url="http://127.0.0.1:$APP_PORT/" --admin-password="$APP_PASSWORD" \
+      --users="$DIRECTORY_USERS" --slapd="$ROOT/bin/slapd-sandbox" --work="$APP_DIR/ldap" \
+      --appliance-pid="$APP_PID" --db-pid="$DB_PID" --label="$APP_LABEL" | tee "$APP_DIR/directory.out" || rc=$?
+  stop_appliance "$APP_DIR/directory.out"
   return $rc
 }
 
 STATUS=0
-if [ "$LOGINS" = 1 ]; then
+if [ "$DIRECTORY" = 1 ]; then
+  for db in "${DATABASES[@]}"; do
+    directory_benchmark "$db" || STATUS=1
+  done
+elif [ "$LOGINS" = 1 ]; then
   for db in "${DATABASES[@]}"; do
     login_benchmark "$db" || STATUS=1
   done
 fi
 
 # --- startup comparison -----------------------------------------------------------------------
-if [ "$STARTUP" = 1 ]; then
+if [ "$STARTUP" = 1 ] && [ "$DIRECTORY" = 0 ]; then
   echo
   echo "load before startup comparison: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" org.twofold.bench.StartupComparison --payara="$PAYARA" --war="$WAR" \

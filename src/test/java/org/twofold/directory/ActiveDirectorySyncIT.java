@@ -99,14 +99,8 @@ class ActiveDirectorySyncIT {
     }
 
     private String connection(JsonObjectBuilder schedule) {
-        var body = Json.createObjectBuilder()
-                .add("name", Fixtures.unique("ad"))
+        var body = directory.connection(ou)
                 .add("flavor", "ACTIVE_DIRECTORY")
-                .add("urls", Json.createArrayBuilder().add(directory.ldapsUrl()))
-                .add("trust", Json.createObjectBuilder().add("pinnedSha256", directory.certificateSha256()))
-                .add("bindDn", TestDirectory.BIND_DN)
-                .add("bindPassword", TestDirectory.BIND_PASSWORD)
-                .add("baseDn", ou)
                 .add("twoFactorGroups", Json.createArrayBuilder().add(twoFactorGroup))
                 .add("schedule", schedule);
         return server.admin().call("POST", "directory/connections", body.build().toString()).expect(201).json().getString("id");

@@ -11,15 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twofold.testing.ApplianceExtension;
@@ -39,28 +35,10 @@ import org.twofold.testing.TestMailServer;
 @ExtendWith(ApplianceExtension.class)
 class DirectoryAutoEnrollmentIT {
 
-    private static TestDirectory directory;
+    private TestDirectory directory;
     private ApplianceServer server;
     private String ou;
     private String prefix;
-
-    @BeforeAll
-    static void startDirectory() {
-        directory = TestDirectory.start();
-    }
-
-    @AfterAll
-    static void stopDirectory() {
-        directory.close();
-    }
-
-    @BeforeEach
-    void organisationalUnit(ApplianceServer server) throws Exception {
-        this.server = server;
-        prefix = Fixtures.unique("ae");
-        ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
-        directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
-    }
 
     private String group(String name, String delivery) throws Exception {
         String dn = "cn=" + name + "," + ou;
@@ -103,23 +81,26 @@ class DirectoryAutoEnrollmentIT {
     }
 
     @Test
-    void newUsersGetTheirActivationCodeByMailOrLetterAsTheirPolicySays() throws Exception {
+    void newUsersGetTheirActivationCodeByMailOrLetterAsTheirPolicySays(ApplianceServer server) throws Exception {
+        this.server = server;
+        prefix = Fixtures.unique("ae");
+        ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
+        try (TestDirectory started = TestDirectory.start()) {
+            directory = started;
+            directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
+            enrollmentByMailAndLetter();
+        }
+    }
+
+    private void enrollmentByMailAndLetter() throws Exception {
         String mailGroup = group(prefix + "-mail", "EMAIL");
         String letterGroup = group(prefix + "-letter", "POSTAL_LETTER");
         String mailed = user(prefix + "-mailed", mailGroup, "mail: " + prefix + "-mailed@corp.test");
         String noAddress = user(prefix + "-noaddress", mailGroup);
         String lettered = user(prefix + "-lettered", letterGroup, "postalAddress: Main Street 1$8000 Zurich");
         String helpdesk = user(prefix + "-helpdesk", "cn=no-policy," + ou, "mail: " + prefix + "-helpdesk@corp.test");
-        String connection = server.admin().call("POST", "directory/connections", Json.createObjectBuilder()
-                .add("name", Fixtures.unique("ae"))
-                .add("flavor", "GENERIC_LDAP")
-                .add("urls", Json.createArrayBuilder().add(directory.ldapsUrl()))
-                .add("trust", Json.createObjectBuilder().add("pinnedSha256", directory.certificateSha256()))
-                .add("bindDn", TestDirectory.BIND_DN)
-                .add("bindPassword", TestDirectory.BIND_PASSWORD)
-                .add("baseDn", ou)
-                .add("schedule", Json.createObjectBuilder().add("enabled", false))
-                .build().toString()).expect(201).json().getString("id");
+        String connection = server.admin().call("POST", "directory/connections", directory.connection(ou).build().toString())
+                .expect(201).json().getString("id");
 
         JsonObject run = sync(connection);
 

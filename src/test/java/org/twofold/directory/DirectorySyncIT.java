@@ -81,16 +81,7 @@ class DirectorySyncIT {
     }
 
     private String connection(String... extra) {
-        var body = Json.createObjectBuilder()
-                .add("name", Fixtures.unique("sync"))
-                .add("flavor", "GENERIC_LDAP")
-                .add("urls", Json.createArrayBuilder().add(directory.ldapsUrl()))
-                .add("trust", Json.createObjectBuilder().add("pinnedSha256", directory.certificateSha256()))
-                .add("bindDn", TestDirectory.BIND_DN)
-                .add("bindPassword", TestDirectory.BIND_PASSWORD)
-                .add("baseDn", ou)
-                .add("attributes", Json.createObjectBuilder().add("disabled", "nsAccountLock"))
-                .add("schedule", Json.createObjectBuilder().add("enabled", false));
+        var body = directory.connection(ou).add("attributes", Json.createObjectBuilder().add("disabled", "nsAccountLock"));
         for (int i = 0; i < extra.length; i += 2) {
             body.add(extra[i], extra[i + 1]);
         }
@@ -306,16 +297,8 @@ class DirectorySyncIT {
             gone.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
             user = prefix + "-gone";
             gone.server().add("dn: " + userDn(user), "objectClass: inetOrgPerson", "uid: " + user, "cn: " + user, "sn: x");
-            String connection = server.admin().call("POST", "directory/connections", Json.createObjectBuilder()
-                    .add("name", Fixtures.unique("gone"))
-                    .add("flavor", "GENERIC_LDAP")
-                    .add("urls", Json.createArrayBuilder().add(gone.ldapsUrl()))
-                    .add("trust", Json.createObjectBuilder().add("pinnedSha256", gone.certificateSha256()))
-                    .add("bindDn", TestDirectory.BIND_DN)
-                    .add("bindPassword", TestDirectory.BIND_PASSWORD)
-                    .add("baseDn", ou)
-                    .add("schedule", Json.createObjectBuilder().add("enabled", false))
-                    .build().toString()).expect(201).json().getString("id");
+            String connection = server.admin().call("POST", "directory/connections", gone.connection(ou).build().toString())
+                    .expect(201).json().getString("id");
             sync(connection, false);
         }
         String code = server.admin().call("POST", "identities/" + user + "/activation-codes", null).expect(201).json()

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -176,6 +179,22 @@ public final class TestDirectory implements AutoCloseable {
                 .order(ByteOrder.LITTLE_ENDIAN).putInt((int) (high >>> 32)).putShort((short) (high >>> 16)).putShort((short) high)
                 .order(ByteOrder.BIG_ENDIAN).putLong(uuid.getLeastSignificantBits())
                 .array();
+    }
+
+    /**
+     * A GENERIC_LDAP connection to this server over LDAPS with its certificate pinned, bound as the service
+     * account, scheduled runs off (tests start their runs); the name is unique.
+     */
+    public JsonObjectBuilder connection(String baseDn) {
+        return Json.createObjectBuilder()
+                .add("name", Fixtures.unique("dir"))
+                .add("flavor", "GENERIC_LDAP")
+                .add("urls", Json.createArrayBuilder().add(ldapsUrl()))
+                .add("trust", Json.createObjectBuilder().add("pinnedSha256", certificateSha256()))
+                .add("bindDn", BIND_DN)
+                .add("bindPassword", BIND_PASSWORD)
+                .add("baseDn", baseDn)
+                .add("schedule", Json.createObjectBuilder().add("enabled", false));
     }
 
     /** The server itself, for tests that add, change and remove entries. */

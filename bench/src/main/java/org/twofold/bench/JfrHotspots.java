@@ -53,6 +53,8 @@ public final class JfrHotspots {
         COMPONENTS.put("fish.payara.nucleus.requesttracing", "Payara request tracing/monitoring");
         COMPONENTS.put("fish.payara", "Payara other");
         COMPONENTS.put("org.twofold", "Twofold code");
+        COMPONENTS.put("com.unboundid", "UnboundID LDAP SDK");
+        COMPONENTS.put("sun.security.ssl", "TLS (sun.security.ssl)");
         COMPONENTS.put("java.util.logging", "logging");
         COMPONENTS.put("java.util.regex", "JDK regex");
         COMPONENTS.put("java.lang.invoke", "JDK reflection/invoke");
