@@ -80,7 +80,7 @@ final class DirectoryReader {
         if (!activeDirectory) {
             return Optional.empty();
         }
-        SearchResultEntry root = ldap.getEntry("", "highestCommittedUSN", "dsServiceName", "defaultNamingContext");
+        SearchResultEntry root = ldap.getEntry("", "highestCommittedUSN", "dsServiceName");
         String usn = root == null ? null : root.getAttributeValue("highestCommittedUSN");
         String service = root == null ? null : root.getAttributeValue("dsServiceName");
         if (usn == null || service == null) {
