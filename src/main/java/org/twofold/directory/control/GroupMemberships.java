@@ -2,6 +2,7 @@ package org.twofold.directory.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,8 @@ public class GroupMemberships {
         if (groupsByIdentity.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> current = current(groupsByIdentity.keySet());
+        Connection jdbc = em.unwrap(Connection.class);
+        Map<String, Set<String>> current = current(jdbc, groupsByIdentity.keySet());
         List<String[]> removed = new ArrayList<>();
         List<String[]> added = new ArrayList<>();
         groupsByIdentity.forEach((identity, wanted) -> {
@@ -45,7 +47,6 @@ public class GroupMemberships {
             wanted.stream().filter(group -> group.length() <= GROUP_DN_LENGTH && !had.contains(group))
                     .forEach(group -> added.add(new String[] {identity, group}));
         });
-        Connection jdbc = em.unwrap(Connection.class);
         batch(jdbc, "DELETE FROM identity_group WHERE identity_id = ? AND group_dn = ?", removed);
         batch(jdbc, "INSERT INTO identity_group (identity_id, group_dn) VALUES (?, ?)", added);
     }
@@ -77,17 +78,22 @@ public class GroupMemberships {
         return members;
     }
 
-    private Map<String, Set<String>> current(Set<String> identityIds) {
-        var query = em.createNativeQuery("SELECT identity_id, group_dn FROM identity_group WHERE identity_id IN ("
-                + placeholders(identityIds.size()) + ")");
-        int position = 1;
-        for (String id : identityIds) {
-            query.setParameter(position++, id);
-        }
+    /** Plain JDBC: EclipseLink binds a native query's positional parameters in time quadratic in their number. */
+    private static Map<String, Set<String>> current(Connection jdbc, Set<String> identityIds) {
         Map<String, Set<String>> current = new HashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            current.computeIfAbsent((String) columns[0], id -> new HashSet<>()).add((String) columns[1]);
+        try (PreparedStatement select = jdbc.prepareStatement("SELECT identity_id, group_dn FROM identity_group"
+                + " WHERE identity_id IN (" + placeholders(identityIds.size()) + ")")) {
+            int position = 1;
+            for (String id : identityIds) {
+                select.setString(position++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    current.computeIfAbsent(rows.getString(1), id -> new HashSet<>()).add(rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot read group memberships", e);
         }
         return current;
     }
