@@ -206,7 +206,7 @@ final class DirectoryReader {
 
     /** The users with these keys that are still under the base DN and match the filter. */
     void usersByKeys(Collection<String> keys, Consumer<List<DirectoryEntries.Result>> pages) throws LDAPException {
-        for (List<String> chunk : chunks(keys)) {
+        for (List<String> chunk : chunks(keys, CHUNK)) {
             usersMatching(Filter.createORFilter(chunk.stream().map(entries::keyFilter).toList()), pages);
         }
     }
@@ -303,12 +303,13 @@ final class DirectoryReader {
         }
     }
 
-    private static <T> List<List<T>> chunks(Collection<T> values) {
+    /** The values in lists of at most {@code size}, for IN lists and OR filters of bounded length. */
+    static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<List<T>> chunks = new ArrayList<>();
         List<T> chunk = new ArrayList<>();
         for (T value : values) {
             chunk.add(value);
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == size) {
                 chunks.add(chunk);
                 chunk = new ArrayList<>();
             }

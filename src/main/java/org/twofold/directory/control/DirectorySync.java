@@ -146,8 +146,9 @@ public class DirectorySync {
                     runs.becameFull(runId, "Ran as a full sync: " + impossible);
                 }
             }
-            Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position, applianceUrl);
             int linkedActive = pages.linkedActive(connection.id());
+            Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position, applianceUrl,
+                    linkedActive);
             SyncCounts planned = scope.pass(false);
             if (dryRun) {
                 finish(connection, runId, true, RunStatus.SUCCEEDED, planned, "dry run: nothing written");
@@ -225,9 +226,12 @@ public class DirectorySync {
         private final Optional<SyncCursor> since;
         private final Optional<SyncCursor> until;
         private final Optional<String> applianceUrl;
+        /** active identities of the connection before the run wrote anything */
+        private final int linkedActive;
 
         Scope(DirectoryConnection connection, String runId, DirectoryReader reader, Set<String> twoFactorGroups,
-              GroupNesting nesting, Optional<SyncCursor> since, Optional<SyncCursor> until, Optional<String> applianceUrl) {
+              GroupNesting nesting, Optional<SyncCursor> since, Optional<SyncCursor> until, Optional<String> applianceUrl,
+              int linkedActive) {
             this.connection = connection;
             this.runId = runId;
             this.reader = reader;
@@ -236,6 +240,7 @@ public class DirectorySync {
             this.since = since;
             this.until = until;
             this.applianceUrl = applianceUrl;
+            this.linkedActive = linkedActive;
         }
 
         SyncCounts pass(boolean write) throws LDAPException {
@@ -247,7 +252,7 @@ public class DirectorySync {
             Progress progress = new Progress(write ? "writing" : "planning", write);
             reader.users(progress::page);
             int missing = write ? pages.deactivateUnseen(connection.id(), connection.name(), runId)
-                    : pages.linkedActive(connection.id()) - progress.seenLinkedActive;
+                    : linkedActive - progress.seenLinkedActive;
             return progress.counts.plus(new SyncCounts(0, 0, 0, missing, 0, 0));
         }
 

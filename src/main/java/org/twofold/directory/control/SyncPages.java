@@ -186,12 +186,11 @@ public class SyncPages {
     @Transactional
     public int deactivateGone(String connectionId, String connectionName, String runId, Collection<String> keys,
                               boolean write) {
-        List<String> all = List.copyOf(keys);
         int count = 0;
-        for (int from = 0; from < all.size(); from += DirectoryReader.PAGE_SIZE) {
+        for (List<String> chunk : DirectoryReader.chunks(keys, DirectoryReader.PAGE_SIZE)) {
             // looked up by key alone (its own index), then changed by id
             List<String> ids = em.createQuery("SELECT i FROM Identity i WHERE i.directoryKey IN :keys", Identity.class)
-                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + DirectoryReader.PAGE_SIZE)))
+                    .setParameter("keys", chunk)
                     .getResultStream().filter(identity -> connectionId.equals(identity.directoryConnectionId()))
                     .map(Identity::id).toList();
             if (!ids.isEmpty()) {
