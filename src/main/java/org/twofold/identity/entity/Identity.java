@@ -35,6 +35,10 @@ public class Identity {
     @Column(name = "display_name")
     private String displayName;
 
+    /** The display name in lower case, for the dashboard's case-insensitive prefix search. */
+    @Column(name = "display_name_key")
+    private String displayNameKey;
+
     @Enumerated(EnumType.STRING)
     private IdentityStatus status;
 
@@ -82,7 +86,7 @@ public class Identity {
         this.id = UUID.randomUUID().toString();
         this.user = canonicalUser(user);
         this.email = email;
-        this.displayName = displayName;
+        name(displayName);
         this.postalAddress = postalAddress.isEmpty() ? null : String.join("\n", postalAddress);
         this.status = IdentityStatus.ACTIVE;
         this.createdAt = now;
@@ -152,6 +156,11 @@ public class Identity {
     }
 
     /** Links the identity to its directory entry; renames in the directory follow the key. */
+    private void name(String displayName) {
+        this.displayName = displayName;
+        this.displayNameKey = displayName == null ? null : displayName.toLowerCase(Locale.ROOT);
+    }
+
     public void linkToDirectory(String connectionId, String key) {
         this.directoryConnectionId = connectionId;
         this.directoryKey = key;
@@ -167,7 +176,7 @@ public class Identity {
         this.user = userName;
         this.directoryDn = dn;
         this.email = email;
-        this.displayName = displayName;
+        name(displayName);
         this.postalAddress = newAddress;
         this.phone = phoneNumber;
         this.directorySeenRun = runId;

@@ -13,7 +13,7 @@ import org.twofold.operator.entity.Role;
 
 /**
  * The operator roles allowed to call a boundary method (or every method of a class). An empty list
- * means any authenticated operator. Enforced by {@link AllowedRolesCheck} for REST and dashboard alike.
+ * means any operator, whatever the role. Enforced by {@link AllowedRolesCheck} for REST and dashboard alike.
  */
 @Inherited
 @InterceptorBinding

@@ -11,6 +11,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
 
+import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.Refusal;
 
 /** Runs before the transaction starts: an operator without the role never reaches the logic. */
@@ -27,9 +28,10 @@ public class AllowedRolesCheck implements Serializable {
         if (security.getCallerPrincipal() == null) {
             throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "unauthenticated", "Operator credentials are required");
         }
-        AllowedRoles allowed = allowedRoles(invocation.getMethod());
-        boolean permitted = allowed.value().length == 0
-                || Arrays.stream(allowed.value()).anyMatch(role -> security.isCallerInRole(role.name()));
+        Role[] allowed = allowedRoles(invocation.getMethod()).value();
+        // "any operator" still means an operator role: a self-service user is authenticated too
+        Role[] permittedRoles = allowed.length == 0 ? Role.values() : allowed;
+        boolean permitted = Arrays.stream(permittedRoles).anyMatch(role -> security.isCallerInRole(role.name()));
         if (!permitted) {
             throw new Refusal(Refusal.Kind.FORBIDDEN, "forbidden", "Your operator role does not allow this");
         }

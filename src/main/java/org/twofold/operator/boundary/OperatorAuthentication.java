@@ -1,7 +1,9 @@
 package org.twofold.operator.boundary;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,11 +15,18 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.twofold.operator.control.OperatorCredentials;
+import org.twofold.operator.control.OperatorStore;
+import org.twofold.operator.entity.Operator;
 
 /**
- * Operators authenticate to the admin API with HTTP Basic. Requests without Basic credentials pass
- * through unauthenticated (devices and relying parties use their own schemes); whether a call needs an
- * operator is decided by {@link AllowedRoles} on the boundary method.
+ * Who an operator is, per request. The admin API takes HTTP Basic on every call; the dashboard under
+ * {@code /admin} takes the session the sign-in page opened ({@link SignedInOperator}), and sends
+ * everyone else to that page. Requests without either pass through unauthenticated (devices, relying
+ * parties and the self-service panel use their own schemes); whether a call needs an operator is decided
+ * by the web.xml constraints and by {@link AllowedRoles} on the boundary method.
  */
 @ApplicationScoped
 public class OperatorAuthentication implements HttpAuthenticationMechanism {
@@ -25,16 +34,30 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     private static final String BASIC = "Basic ";
     /** Only the admin API takes Basic credentials; elsewhere they are ignored unchecked (no slow hashing). */
     private static final String ADMIN_API = "/api/v1/admin/";
+    private static final String DASHBOARD = "/admin/";
 
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    OperatorCredentials credentials;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith(ADMIN_API)) {
+            return basic(request, context);
+        }
+        if (path.startsWith(DASHBOARD) || path.equals("/admin")) {
+            return dashboard(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
-        if (!request.getRequestURI().startsWith(request.getContextPath() + ADMIN_API)
-                || authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decode(authorization.substring(BASIC.length()).trim());
@@ -47,6 +70,40 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The operator row is read on every request, so a deleted operator or a changed role counts at once. */
+    private AuthenticationStatus dashboard(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        Optional<Operator> operator = Optional.ofNullable(session)
+                .flatMap(SignedInOperator::of)
+                .flatMap(signedIn -> credentials.find(signedIn.name()));
+        if (operator.isPresent()) {
+            return context.notifyContainerAboutLogin(operator.get().name(), OperatorStore.groups(operator.get()));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return toSignIn(request, response);
+    }
+
+    /** An AJAX request of an expired session gets a Faces redirect: a plain 302 would be swallowed by the page. */
+    private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response) {
+        String signIn = request.getContextPath() + SignInPage.PATH;
+        try {
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                response.setContentType("text/xml");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + signIn + "\"></redirect></partial-response>");
+            } else {
+                response.sendRedirect(signIn);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot send the sign-in redirect", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private static UsernamePasswordCredential decode(String encoded) {

@@ -63,7 +63,7 @@ public class AttemptCounters {
     }
 
     /** Thrown to roll back the places that were taken before a later subject refused the attempt. */
-    static final class NotAdmitted extends RuntimeException {
+    public static final class NotAdmitted extends RuntimeException {
         NotAdmitted() {
             super(null, null, false, false);
         }

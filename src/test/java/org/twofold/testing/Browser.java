@@ -1,0 +1,160 @@
+package org.twofold.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, which bin/install-test-packages installs)
+ * on the appliance under test, with a fresh profile: no cookies, no cache from another test.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots",
+            System.getProperty("twofold.test.db", "h2"));
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+    private final String name;
+    private int shots;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path profile, String name) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.profile = profile;
+        this.name = name;
+    }
+
+    /** {@code name} names the screenshots, e.g. the test's class and method. */
+    public static Browser open(String baseUrl, String name) {
+        try {
+            Path profile = Files.createTempDirectory("twofold-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(new File("/usr/bin/chromium"));
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + (path.startsWith("/") ? path.substring(1) : path));
+        return this;
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length() - 1);
+    }
+
+    /** Signs in on the dashboard's sign-in page; ends wherever the appliance sends the browser. */
+    public Browser signIn(String operator, String password) {
+        go("admin/login.xhtml");
+        type(By.id("login:name"), operator);
+        type(By.id("login:password"), password);
+        click(By.id("login:signIn"));
+        return this;
+    }
+
+    public Browser type(By field, String text) {
+        WebElement element = visible(field);
+        element.clear();
+        element.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By target) {
+        waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
+        return this;
+    }
+
+    /** Clicks a button that asks for confirmation, then "Yes" in PrimeFaces' confirmation dialog. */
+    public Browser clickConfirmed(By target) {
+        click(target);
+        click(By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes"));
+        return this;
+    }
+
+    public WebElement visible(By target) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(target));
+    }
+
+    public String text(By target) {
+        return visible(target).getText();
+    }
+
+    public List<WebElement> all(By target) {
+        return driver.findElements(target);
+    }
+
+    public Browser waitForText(By target, String text) {
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(target, text));
+        return this;
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Saves what the browser shows under target/screenshots/<db>/, for a reviewer to look at. */
+    public Path screenshot(String what) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", name, ++shots, what));
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T waitUntil(Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a profile left in /tmp is harmless
+        }
+    }
+}
