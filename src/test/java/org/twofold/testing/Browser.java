@@ -96,7 +96,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks a button that asks for confirmation, then "Yes" in PrimeFaces' confirmation dialog. */
     public Browser clickConfirmed(By target) {
         click(target);
-        click(By.cssSelector(".ui-confirmdialog .ui-confirmdialog-yes"));
+        click(By.cssSelector("button.ui-confirmdialog-yes"));
         return this;
     }
 

@@ -1,16 +1,12 @@
 package org.twofold.identity.boundary;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +17,7 @@ import org.twofold.device.boundary.AdminDevicesResource;
 import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.Refusal;
 import org.twofold.policy.boundary.EffectivePolicyResource;
+import org.twofold.policy.boundary.PolicyLine;
 import org.twofold.restore.boundary.AdminRestoreCodeResource;
 
 /**
@@ -59,10 +56,6 @@ public class UserPage implements Serializable {
     private AdminIdentitiesResource.ActivationCodeIssued activationCode;
     private Channel reissueChannel;
 
-    /** A setting of the effective policy, its value and which policy decided it through what. */
-    public record PolicyLine(String setting, String value, String policy, String via) {
-    }
-
     public void load() {
         try {
             details = identities.details(user);
@@ -71,7 +64,7 @@ public class UserPage implements Serializable {
             Messages.error(notFound.title());
             return;
         }
-        policy = policyLines(effectivePolicy.explain(details.user()));
+        policy = PolicyLine.of(effectivePolicy.explain(details.user()));
         timeline = mayReadAudit()
                 ? audit.search("identity:" + details.user(), null, null, 0, TIMELINE)
                 : List.of();
@@ -138,21 +131,6 @@ public class UserPage implements Serializable {
 
     public Channel[] getChannels() {
         return Channel.values();
-    }
-
-    private static List<PolicyLine> policyLines(JsonObject explained) {
-        JsonObject explain = explained.getJsonObject("explain");
-        List<PolicyLine> lines = new ArrayList<>();
-        for (Map.Entry<String, JsonValue> setting : explained.entrySet()) {
-            if (setting.getKey().equals("user") || setting.getKey().equals("explain")) {
-                continue;
-            }
-            JsonObject decision = explain.getJsonObject(setting.getKey());
-            lines.add(new PolicyLine(setting.getKey(), setting.getValue().toString().replace("\"", ""),
-                    decision == null ? "" : decision.getString("policy"),
-                    decision == null ? "" : decision.getString("via")));
-        }
-        return lines;
     }
 
     public String getUser() {

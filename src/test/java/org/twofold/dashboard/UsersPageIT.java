@@ -1,0 +1,82 @@
+package org.twofold.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.twofold.simulator.DeviceSimulator;
+import org.twofold.testing.ApplianceExtension;
+import org.twofold.testing.ApplianceServer;
+import org.twofold.testing.Browser;
+import org.twofold.testing.BrowserExtension;
+import org.twofold.testing.Fixtures;
+
+/** The helpdesk finds one user among thousands on the users page and unpairs a lost phone. */
+@ExtendWith({ApplianceExtension.class, BrowserExtension.class})
+class UsersPageIT {
+
+    private static final int HAYSTACK = 2000;
+
+    @Test
+    void helpdeskFindsOneUserAmongThousandsAndUnpairsTheLostPhone(ApplianceServer server, Browser browser) {
+        String run = Fixtures.unique("hay");
+        IntStream.range(0, HAYSTACK).parallel().forEach(i ->
+                server.admin().createIdentity(String.format("%s-%04d", run, i), null).expect(201));
+        String user = Fixtures.unique("needle");
+        DeviceSimulator lost = Fixtures.enrolledUser(server, user, "Lost phone");
+        DeviceSimulator kept = Fixtures.anotherDevice(server, user, "New phone");
+        DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");
+
+        browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
+        browser.type(By.id("search:user"), run).click(By.id("search:find"));
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "of " + HAYSTACK);
+        assertTrue(browser.currentPath().contains("user=" + run), "the search is in the address: " + browser.currentPath());
+        assertEquals(50, rows(browser).size(), "one page of 50 rows");
+        browser.screenshot("haystack");
+
+        browser.go("admin/users.xhtml?user=" + run + "&sort=user&order=desc&first=" + (HAYSTACK - 50));
+        assertEquals(run + "-0049", rows(browser).get(0).findElement(By.cssSelector(".tf-user")).getText(),
+                "the last page in descending order starts at the 50th name");
+
+        browser.go("admin/users.xhtml");
+        browser.type(By.id("search:user"), user.toUpperCase()).click(By.id("search:find"));
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "of 1");
+        List<WebElement> found = rows(browser);
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).getText().contains("2"), "two active devices: " + found.get(0).getText());
+        found.get(0).findElement(By.cssSelector(".tf-user")).click();
+
+        browser.visible(By.id("detail:devices"));
+        assertTrue(browser.currentPath().startsWith("/admin/user.xhtml?user=" + user));
+        int lostRow = deviceRow(browser, "Lost phone");
+        browser.screenshot("user");
+        browser.clickConfirmed(By.id("detail:devices:" + lostRow + ":unpair"));
+        browser.waitForText(By.id("messages"), "Device unpaired");
+        assertEquals("UNPAIRED", browser.text(By.cssSelector("#detail\\:devices tbody tr:nth-child(" + (lostRow + 1)
+                + ") .tf-state-UNPAIRED")));
+
+        assertEquals("UNPAIRED", Fixtures.deviceState(server, user, lost.deviceId()));
+        assertEquals("ACTIVE", Fixtures.deviceState(server, user, kept.deviceId()), "only the lost phone went");
+    }
+
+    private static List<WebElement> rows(Browser browser) {
+        browser.visible(By.cssSelector("#list\\:users tbody tr"));
+        return browser.all(By.cssSelector("#list\\:users tbody tr[data-ri]"));
+    }
+
+    private static int deviceRow(Browser browser, String name) {
+        List<WebElement> devices = browser.all(By.cssSelector("#detail\\:devices tbody tr"));
+        for (int i = 0; i < devices.size(); i++) {
+            if (devices.get(i).getText().contains(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no device " + name + " on the user page");
+    }
+}
