@@ -2,6 +2,7 @@ package org.twofold.operator.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.twofold.identity.control.Identities;
+import org.twofold.identity.entity.Identity;
 import org.twofold.operator.control.Approvals;
 import org.twofold.operator.entity.Approval;
 import org.twofold.operator.entity.Role;
@@ -31,9 +34,15 @@ public class AdminApprovalsResource {
     @Inject
     CurrentOperator operator;
 
+    @Inject
+    Identities identities;
+
+    /** Each with the user it concerns (additive member {@code user}), so the approver knows whom it is about. */
     @GET
     public List<Pending> pending() {
-        return approvals.pending(200).stream().map(Pending::of).toList();
+        List<Approval> pending = approvals.pending(200);
+        Map<String, Identity> users = identities.byIds(pending.stream().map(Approval::identityId).toList());
+        return pending.stream().map(approval -> Pending.of(approval, users.get(approval.identityId()))).toList();
     }
 
     /** 201 with the approved action's answer; 409 {@code same-operator} for the operator who asked for it. */
@@ -44,11 +53,11 @@ public class AdminApprovalsResource {
         return Response.status(Response.Status.CREATED).entity(approvals.approve(approvalId, operator.actor())).build();
     }
 
-    public record Pending(String id, String action, String detail, String requestedBy, Instant requestedAt,
-                          Instant expiresAt) {
-        static Pending of(Approval approval) {
-            return new Pending(approval.id(), approval.action(), approval.detail(), approval.requestedBy(),
-                    approval.requestedAt(), approval.expiresAt());
+    public record Pending(String id, String action, String user, String detail, String requestedBy,
+                          Instant requestedAt, Instant expiresAt) {
+        static Pending of(Approval approval, Identity identity) {
+            return new Pending(approval.id(), approval.action(), identity == null ? null : identity.user(),
+                    approval.detail(), approval.requestedBy(), approval.requestedAt(), approval.expiresAt());
         }
     }
 }
