@@ -22,8 +22,7 @@ import org.twofold.testing.Fixtures;
  * Issue 4, flow 7: an operator deactivates an identity and every login is refused; a completed restore (the
  * user proved restore code and mailbox again) or an operator reactivates it.
  *
- * <p>The user's own deactivation from the self-service panel has no REST call yet (the panel comes later),
- * so only the operator's path is tested here.
+ * <p>The user's own deactivation on the self-service panel is tested in {@code SelfServiceIT}.
  */
 @ExtendWith(ApplianceExtension.class)
 class DeactivationIT {

@@ -14,7 +14,8 @@ import org.twofold.restore.entity.AttemptCounter;
 import org.twofold.restore.entity.FailureLimits;
 
 /**
- * Password guesses at operator accounts, per operator name and per source address, on the same row-locked
+ * Password guesses at operator accounts and at users' directory passwords on the self-service panel, per
+ * name and per source address, on the same row-locked
  * counters as restore-code guesses: five wrong passwords in a row for a name, or twenty from an address
  * (many operators may sit behind one address), lock it for 15 minutes, doubling with every further lock,
  * until a right password resets it. Unknown names are counted and locked like real ones. Operators are
@@ -34,10 +35,14 @@ public class SignInThrottle {
     @Inject
     Clock clock;
 
-    /** The counters of one sign-in attempt. */
+    /** The counters of one sign-in attempt; operators and users are counted apart. */
     public record Subjects(String name, String source) {
         public static Subjects of(String operatorName, String sourceAddress) {
             return new Subjects("operator:" + operatorName.toLowerCase(Locale.ROOT), "operator-source:" + sourceAddress);
+        }
+
+        public static Subjects ofUser(String user, String sourceAddress) {
+            return new Subjects("self:" + user.toLowerCase(Locale.ROOT), "self-source:" + sourceAddress);
         }
     }
 
@@ -58,6 +63,11 @@ public class SignInThrottle {
     public void failed(Subjects subjects) {
         counters.update(List.of(subjects.name()), counter -> counter.failed(clock.instant(), PER_NAME));
         counters.update(List.of(subjects.source()), counter -> counter.failed(clock.instant(), PER_SOURCE));
+    }
+
+    /** The admitted check could not be made (the directory did not answer): nothing is counted. */
+    public void released(Subjects subjects) {
+        counters.update(List.of(subjects.name(), subjects.source()), AttemptCounter::firstStepRight);
     }
 
     public void succeeded(Subjects subjects) {
