@@ -13,7 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.twofold.simulator.Appliance;
+import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Browser;
@@ -71,6 +73,78 @@ class SelfServiceIT {
         List<JsonObject> audit = server.admin().call("GET", "audit?target=identity:" + user + "&action=identity.deactivate", null)
                 .expect(200).array().getValuesAs(JsonObject.class);
         assertEquals("user:" + user, audit.get(0).getString("actor"), "the audit says the user did it");
+    }
+
+    @Test
+    void aUserSignsInWithPasswordAndPhoneUnpairsOnePhoneAndBlocksAnUnknownOne(ApplianceServer server, Browser browser)
+            throws Exception {
+        String prefix = Fixtures.unique("self");
+        String ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
+        String user = prefix + "-panel";
+        String password = "directory-pw-" + prefix;
+        try (TestDirectory directory = TestDirectory.start()) {
+            directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
+            directory.server().add("dn: uid=" + user + "," + ou, "objectClass: inetOrgPerson", "uid: " + user,
+                    "cn: Panel User", "sn: User", "mail: " + user + "@corp.test", "userPassword: " + password);
+            String connection = server.admin().call("POST", "directory/connections", directory.connection(ou).build().toString())
+                    .expect(201).json().getString("id");
+            assertEquals(1, SyncRuns.run(server, connection, "{\"mode\":\"FULL\"}").getInt("created"));
+            DeviceSimulator phone = Fixtures.anotherDevice(server, user, "My phone");
+            DeviceSimulator tablet = Fixtures.anotherDevice(server, user, "Old tablet");
+            DeviceSimulator intruder = Fixtures.anotherDevice(server, user, "Unknown phone");
+
+            browser.go("my/");
+            browser.type(By.id("signIn:user"), user).type(By.id("signIn:password"), password).click(By.id("signIn:signIn"));
+            String number = browser.text(By.id("number")).strip();
+            browser.screenshot("approve");
+            JsonObject request = phone.inbox().expect(200).json().getJsonArray("pending").getValuesAs(JsonObject.class)
+                    .stream().filter(item -> item.toString().contains("Twofold self-service")).findFirst().orElseThrow();
+            phone.decide(request.getString("id"), "APPROVE", number).expect(200);
+
+            browser.visible(By.id("home:devices"));
+            assertEquals("/my/home.xhtml", browser.currentPath());
+            assertTrue(browser.text(By.id("home:devices")).contains("My phone (approved this sign-in)"));
+            browser.screenshot("panel");
+
+            browser.clickConfirmed(By.id("home:devices:" + row(browser, "home:devices", "Old tablet") + ":unpair"));
+            browser.waitForText(By.id("home:messages"), "The phone is unpaired");
+            assertEquals("UNPAIRED", Fixtures.deviceState(server, user, tablet.deviceId()));
+
+            browser.clickConfirmed(By.id("home:events:" + row(browser, "home:events", "Unknown phone") + ":notMe"));
+            browser.waitForText(By.id("home:messages"), "That phone is blocked");
+            assertEquals("BLOCKED", Fixtures.deviceState(server, user, intruder.deviceId()));
+            assertEquals("ACTIVE", Fixtures.deviceState(server, user, phone.deviceId()));
+
+            browser.click(By.id("home:addPhone"));
+            String code = browser.text(By.id("newPhoneCode"));
+            server.client().from(Fixtures.uniqueAddress()).newDevice("New phone").enroll(code).expect(201);
+            browser.screenshot("new-phone");
+
+            browser.go("admin/index.xhtml");
+            assertEquals("/admin/login.xhtml", browser.currentPath(), "a signed-in user is no operator");
+            browser.go("my/home.xhtml");
+            browser.click(By.id("session:signOut"));
+            browser.go("my/home.xhtml");
+            assertEquals("/my/", browser.currentPath(), "signed out, the panel is closed");
+        }
+    }
+
+    @Test
+    void thePanelStaysClosedWithoutTheApprovalOnAPhone(Browser browser) {
+        browser.go("my/home.xhtml");
+        assertEquals("/my/", browser.currentPath());
+        browser.go("my/approve.xhtml");
+        assertEquals("/my/", browser.currentPath());
+    }
+
+    private static int row(Browser browser, String table, String text) {
+        List<WebElement> rows = browser.all(By.cssSelector("#" + table.replace(":", "\\:") + " tbody tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getText().contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row with " + text + " in " + table);
     }
 
     private static void tryToDeactivate(Browser browser, String user, String password) {

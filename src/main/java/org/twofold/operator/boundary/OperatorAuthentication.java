@@ -1,6 +1,7 @@
 package org.twofold.operator.boundary;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 import org.twofold.operator.control.OperatorCredentials;
 import org.twofold.operator.control.OperatorStore;
 import org.twofold.operator.entity.Operator;
+import org.twofold.platform.boundary.Redirects;
 
 /**
  * Who an operator is, per request. The admin API takes HTTP Basic on every call; the dashboard under
@@ -88,20 +90,11 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         return toSignIn(request, response);
     }
 
-    /** An AJAX request of an expired session gets a Faces redirect: a plain 302 would be swallowed by the page. */
     private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response) {
-        String signIn = request.getContextPath() + SignInPage.PATH;
         try {
-            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                response.setContentType("text/xml");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + signIn + "\"></redirect></partial-response>");
-            } else {
-                response.sendRedirect(signIn);
-            }
+            Redirects.to(request, response, SignInPage.PATH);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot send the sign-in redirect", e);
+            throw new UncheckedIOException("cannot send the sign-in redirect", e);
         }
         return AuthenticationStatus.SEND_CONTINUE;
     }
