@@ -2,6 +2,7 @@ package org.twofold.platform.boundary;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,7 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * limited further by PrimeFaces' own nonce policy (primefaces.CSP in web.xml): a browser enforces both
  * headers, so only the scripts PrimeFaces signed with the request's nonce run. Signed-in pages are not cached.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD})
 public class SecurityHeaders extends HttpFilter {
 
     static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
