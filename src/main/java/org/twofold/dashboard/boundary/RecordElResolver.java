@@ -63,6 +63,15 @@ public class RecordElResolver extends ELResolver {
         return base != null && base.getClass().isRecord() ? String.class : null;
     }
 
+    private static boolean isObjectMethod(String name) {
+        try {
+            Object.class.getMethod(name);
+            return true;
+        } catch (NoSuchMethodException notOne) {
+            return false;
+        }
+    }
+
     private static Optional<Method> component(Object base, Object property) {
         if (base == null || !base.getClass().isRecord() || !(property instanceof String name)) {
             return Optional.empty();
@@ -70,7 +79,7 @@ public class RecordElResolver extends ELResolver {
         try {
             Method method = base.getClass().getMethod(name);
             boolean readable = method.getReturnType() != void.class && !Modifier.isStatic(method.getModifiers())
-                    && method.getDeclaringClass() == base.getClass();
+                    && method.getDeclaringClass() == base.getClass() && !isObjectMethod(name);
             return readable ? Optional.of(method) : Optional.empty();
         } catch (NoSuchMethodException notAProperty) {
             return Optional.empty();

@@ -60,7 +60,7 @@ public class IdentitySearch {
             return text != null && !text.isBlank();
         }
 
-        private static String like(String prefix) {
+        static String like(String prefix) {
             String escaped = prefix.strip().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_");
             return escaped + "%";
