@@ -2,8 +2,13 @@ package org.twofold.directory.control;
 
 import java.io.StringReader;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +25,8 @@ import jakarta.json.JsonValue;
 import org.twofold.directory.entity.AttributeMapping;
 import org.twofold.directory.entity.DirectoryConnection;
 import org.twofold.directory.entity.DirectoryFlavor;
+import org.twofold.identity.entity.GroupDn;
+import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.JsonMembers;
 import org.twofold.platform.control.Refusal;
 
@@ -37,7 +44,7 @@ public final class ConnectionDocuments {
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
     private static final Pattern CRON = Pattern.compile("[0-9*/,-]+( [0-9*/,-]+){4}");
     private static final Set<String> MEMBERS = Set.of("name", "urls", "startTls", "bindDn", "bindPassword", "baseDn",
-            "userFilter", "flavor", "trust", "attributes", "twoFactorGroups", "schedule");
+            "userFilter", "flavor", "trust", "attributes", "twoFactorGroups", "schedule", "operatorGroups");
     private static final Set<String> ATTRIBUTE_MEMBERS = Set.of("user", "email", "displayName", "postalAddress", "phone",
             "disabled");
 
@@ -84,7 +91,39 @@ public final class ConnectionDocuments {
                 dn(members.text("bindDn", 500), "bindDn"), bindPassword, dn(members.text("baseDn", 500), "baseDn"),
                 userFilter, attributes(object(body, "attributes"), flavor),
                 members.texts("twoFactorGroups", 1000, 500).stream().map(group -> dn(group, "twoFactorGroups")).toList(),
-                JsonMembers.of(schedule).flag("enabled", true), minutes(schedule), cron(schedule));
+                JsonMembers.of(schedule).flag("enabled", true), minutes(schedule), cron(schedule),
+                operatorGroups(object(body, "operatorGroups")));
+    }
+
+    /** {@code {"HELPDESK": ["cn=helpdesk,ou=groups,dc=corp,dc=test"]}}: members of these groups are operators. */
+    private static Map<Role, List<String>> operatorGroups(JsonObject json) {
+        Map<Role, List<String>> groups = new EnumMap<>(Role.class);
+        for (String role : json.keySet()) {
+            Role named = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst()
+                    .orElseThrow(() -> Refusal.invalidRequest("Member 'operatorGroups." + role + "' is no operator role;"
+                            + " the roles are " + Arrays.toString(Role.values())));
+            List<String> dns = JsonMembers.of(json).texts(role, 100, 500).stream()
+                    .map(group -> dn(group, "operatorGroups." + role)).toList();
+            if (!dns.isEmpty()) {
+                groups.put(named, dns);
+            }
+        }
+        return groups;
+    }
+
+    public static JsonObject operatorGroupsJson(Map<Role, List<String>> groups) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        groups.forEach((role, dns) -> json.add(role.name(), Json.createArrayBuilder(dns)));
+        return json.build();
+    }
+
+    /** The roles each mapped group gives, by normalised group DN. */
+    public static Map<String, Set<Role>> operatorRolesByGroup(DirectoryConnection connection) {
+        Map<String, Set<Role>> roles = new HashMap<>();
+        parse(connection.operatorGroupsJson()).forEach((role, dns) -> dns.asJsonArray().getValuesAs(JsonString.class)
+                .forEach(dn -> roles.computeIfAbsent(GroupDn.normalize(dn.getString()), d -> EnumSet.noneOf(Role.class))
+                        .add(Role.valueOf(role))));
+        return roles;
     }
 
     public static JsonObject write(DirectoryConnection connection) {
@@ -110,6 +149,7 @@ public final class ConnectionDocuments {
                 .add("schedule", Json.createObjectBuilder().add("enabled", connection.scheduleEnabled())
                         .add("incrementalMinutes", connection.incrementalMinutes())
                         .add("fullCron", connection.fullCron()))
+                .add("operatorGroups", parse(connection.operatorGroupsJson()))
                 .add("createdAt", connection.createdAt().toString())
                 .add("updatedAt", connection.updatedAt().toString())
                 .build();

@@ -1,10 +1,12 @@
 package org.twofold.directory.control;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.twofold.directory.entity.AttributeMapping;
 import org.twofold.directory.entity.DirectoryFlavor;
+import org.twofold.operator.entity.Role;
 
 /**
  * A directory connection as an operator configures it (PROTOCOL.md, "A directory connection").
@@ -15,7 +17,7 @@ public record ConnectionSettings(String name, DirectoryFlavor flavor, List<LdapA
                                  String bindDn, Optional<String> bindPassword,
                                  String baseDn, String userFilter, AttributeMapping attributes,
                                  List<String> twoFactorGroups, boolean scheduleEnabled, int incrementalMinutes,
-                                 String fullCron) {
+                                 String fullCron, Map<Role, List<String>> operatorGroups) {
 
     /** What an operator should know before relying on these settings; saved anyway. */
     public List<String> warnings() {

@@ -100,6 +100,7 @@ public class DirectoryConnections {
                 ConnectionDocuments.groupsJson(settings.twoFactorGroups()).toString(), settings.scheduleEnabled(),
                 settings.incrementalMinutes(),
                 settings.fullCron(), clock.instant());
+        connection.operatorGroups(ConnectionDocuments.operatorGroupsJson(settings.operatorGroups()).toString());
         settings.bindPassword().ifPresent(password -> connection.sealedBindPassword(box.seal(password, connection.id())));
     }
 

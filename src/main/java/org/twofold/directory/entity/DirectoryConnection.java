@@ -56,6 +56,10 @@ public class DirectoryConnection {
     @Column(name = "two_factor_groups")
     private String twoFactorGroups;
 
+    /** Directory groups whose members sign in to the dashboard with these operator roles (JSON). */
+    @Column(name = "operator_groups")
+    private String operatorGroups;
+
     @Column(name = "schedule_enabled")
     private boolean scheduleEnabled;
 
@@ -117,6 +121,15 @@ public class DirectoryConnection {
         this.incrementalMinutes = incrementalMinutes;
         this.fullCron = fullCron;
         this.updatedAt = now;
+    }
+
+    /** Changes no sync state: who may sign in as an operator has nothing to do with what a sync reads. */
+    public void operatorGroups(String operatorGroupsJson) {
+        this.operatorGroups = operatorGroupsJson;
+    }
+
+    public String operatorGroupsJson() {
+        return operatorGroups == null ? "{}" : operatorGroups;
     }
 
     /** A complete run ended: the next incremental run reads what changed after {@code cursor}. */

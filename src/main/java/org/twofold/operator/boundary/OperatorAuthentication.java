@@ -3,8 +3,11 @@ package org.twofold.operator.boundary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +21,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.twofold.operator.control.DirectoryOperators;
 import org.twofold.operator.control.OperatorCredentials;
 import org.twofold.operator.control.OperatorStore;
 import org.twofold.operator.entity.Operator;
+import org.twofold.operator.entity.Role;
 import org.twofold.platform.boundary.Redirects;
 
 /**
@@ -43,6 +48,12 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     OperatorCredentials credentials;
+
+    @Inject
+    DirectoryOperators directoryOperators;
+
+    @Inject
+    Clock clock;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -74,20 +85,37 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The operator row is read on every request, so a deleted operator or a changed role counts at once. */
+    /**
+     * A local operator's row is read on every request, so a deleted operator or a changed role counts at once;
+     * a directory operator's groups are read again every few minutes.
+     */
     private AuthenticationStatus dashboard(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
         HttpSession session = request.getSession(false);
-        Optional<Operator> operator = Optional.ofNullable(session)
-                .flatMap(SignedInOperator::of)
-                .flatMap(signedIn -> credentials.find(signedIn.name()));
-        if (operator.isPresent()) {
-            return context.notifyContainerAboutLogin(operator.get().name(), OperatorStore.groups(operator.get()));
+        Optional<Set<Role>> roles = Optional.ofNullable(session).flatMap(SignedInOperator::of)
+                .flatMap(signedIn -> currentRoles(signedIn, session));
+        if (roles.isPresent()) {
+            SignedInOperator signedIn = SignedInOperator.of(session).orElseThrow();
+            return context.notifyContainerAboutLogin(signedIn.name(), OperatorStore.groups(roles.get()));
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         return toSignIn(request, response);
+    }
+
+    private Optional<Set<Role>> currentRoles(SignedInOperator signedIn, HttpSession session) {
+        if (!signedIn.fromDirectory()) {
+            return credentials.find(signedIn.name()).map(Operator::roles);
+        }
+        Instant now = clock.instant();
+        if (signedIn.rolesDue(now)) {
+            Set<Role> current = directoryOperators.currentRoles(signedIn.directoryConnectionId(), signedIn.name())
+                    .orElse(signedIn.roles());
+            signedIn.withRoles(current, now).keepIn(session);
+            return current.isEmpty() ? Optional.empty() : Optional.of(current);
+        }
+        return Optional.of(signedIn.roles());
     }
 
     private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response) {

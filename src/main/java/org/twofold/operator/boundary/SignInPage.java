@@ -2,6 +2,8 @@ package org.twofold.operator.boundary;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -53,7 +55,7 @@ public class SignInPage {
         if (typed.length() > MAX_NAME) {
             typed = typed.substring(0, MAX_NAME);
         }
-        OperatorCredentials.Check check = credentials.check(typed, password == null ? "" : password, source);
+        OperatorCredentials.Check check = credentials.checkForDashboard(typed, password == null ? "" : password, source);
         password = null;
         if (check instanceof OperatorCredentials.Valid valid) {
             ExternalContext external = faces.getExternalContext();
@@ -62,9 +64,12 @@ public class SignInPage {
             if (before != null) {
                 before.invalidate();
             }
-            new SignedInOperator(valid.operator().name(), clock.instant()).keepIn(request.getSession(true));
-            audit.recordSeparately(Actor.operator(valid.operator().name(), source), "operator.signed-in",
-                    "operator:" + valid.operator().name(), Outcome.SUCCESS, "dashboard");
+            Instant now = clock.instant();
+            new SignedInOperator(valid.name(), now, valid.directoryConnectionId(), Set.copyOf(valid.roles()), now)
+                    .keepIn(request.getSession(true));
+            audit.recordSeparately(Actor.operator(valid.name(), source), "operator.signed-in", "operator:" + valid.name(),
+                    Outcome.SUCCESS, valid.directoryConnectionId() == null ? "dashboard"
+                            : "dashboard, roles " + valid.roles() + " from directory groups");
             external.redirect(external.getRequestContextPath() + HOME);
             return;
         }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.twofold.operator.entity.Operator;
+import org.twofold.operator.entity.Role;
 
 /**
  * Checks an operator's name and password, for the admin API (HTTP Basic on every call) and the dashboard's
@@ -46,6 +48,9 @@ public class OperatorCredentials {
     @Inject
     SignInThrottle throttle;
 
+    @Inject
+    DirectoryOperators directoryOperators;
+
     public OperatorCredentials() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -55,7 +60,12 @@ public class OperatorCredentials {
     public sealed interface Check {
     }
 
-    public record Valid(Operator operator) implements Check {
+    /** {@code directoryConnectionId} is null for a local operator account. */
+    public record Valid(String name, Set<Role> roles, String directoryConnectionId) implements Check {
+
+        static Valid local(Operator operator) {
+            return new Valid(operator.name(), operator.roles(), null);
+        }
     }
 
     public record Invalid() implements Check {
@@ -65,15 +75,34 @@ public class OperatorCredentials {
     public record Throttled() implements Check {
     }
 
+    /** Local operator accounts only: what the admin API's Basic credentials are checked against. */
     public Check check(String name, String password, String sourceAddress) {
+        return check(name, password, sourceAddress, false);
+    }
+
+    /** The dashboard also takes operators from directory groups mapped to roles, when no local account has the name. */
+    public Check checkForDashboard(String name, String password, String sourceAddress) {
+        return check(name, password, sourceAddress, true);
+    }
+
+    private Check check(String name, String password, String sourceAddress, boolean directoryToo) {
         Optional<Operator> operator = find(name);
         String rememberedAs = remembrance(name, password);
         if (operator.isPresent() && operator.get().passwordHash().equals(verified.get(rememberedAs))) {
-            return new Valid(operator.get());
+            return Valid.local(operator.get());
         }
         SignInThrottle.Subjects subjects = SignInThrottle.Subjects.of(name, sourceAddress);
         if (!throttle.admit(subjects)) {
             return new Throttled();
+        }
+        if (operator.isEmpty() && directoryToo) {
+            Optional<DirectoryOperators.DirectoryOperator> fromDirectory = directoryOperators.signIn(name, password);
+            if (fromDirectory.isEmpty()) {
+                throttle.failed(subjects);
+                return new Invalid();
+            }
+            throttle.succeeded(subjects);
+            return new Valid(name, fromDirectory.get().roles(), fromDirectory.get().connectionId());
         }
         boolean matches = passwords.matches(password, operator.map(Operator::passwordHash).orElse(DUMMY_HASH));
         if (operator.isEmpty() || !matches) {
@@ -85,7 +114,7 @@ public class OperatorCredentials {
             verified.clear();
         }
         verified.put(rememberedAs, operator.get().passwordHash());
-        return new Valid(operator.get());
+        return Valid.local(operator.get());
     }
 
     public Optional<Operator> find(String name) {

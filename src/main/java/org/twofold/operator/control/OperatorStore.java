@@ -10,7 +10,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-import org.twofold.operator.entity.Operator;
 import org.twofold.operator.entity.Role;
 import org.twofold.platform.control.RequestOrigin;
 
@@ -32,12 +31,12 @@ public class OperatorStore implements IdentityStore {
         }
         if (credentials.check(login.getCaller(), login.getPasswordAsString(), origin.sourceAddress())
                 instanceof OperatorCredentials.Valid valid) {
-            return new CredentialValidationResult(valid.operator().name(), groups(valid.operator()));
+            return new CredentialValidationResult(valid.name(), groups(valid.roles()));
         }
         return CredentialValidationResult.INVALID_RESULT;
     }
 
-    public static Set<String> groups(Operator operator) {
-        return operator.roles().stream().map(Role::name).collect(Collectors.toSet());
+    public static Set<String> groups(Set<Role> roles) {
+        return roles.stream().map(Role::name).collect(Collectors.toSet());
     }
 }
