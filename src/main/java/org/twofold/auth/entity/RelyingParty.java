@@ -41,6 +41,15 @@ public class RelyingParty {
         return revokedAt != null;
     }
 
+    /** The new key's hash replaces the old one's, so the old key matches nothing from this commit on. */
+    public void replaceKey(String newApiKeyHash) {
+        this.apiKeyHash = newApiKeyHash;
+    }
+
+    public void revoke(Instant now) {
+        this.revokedAt = now;
+    }
+
     public String id() {
         return id;
     }
@@ -51,5 +60,9 @@ public class RelyingParty {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
     }
 }
