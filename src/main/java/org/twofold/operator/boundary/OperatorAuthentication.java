@@ -72,15 +72,22 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    /** The operator row is read on every request, so a deleted operator or a changed role counts at once. */
+    /**
+     * The operator row is read on every request, so a deleted operator, a changed role or a new password
+     * (which ends the sessions signed in before it) counts at once.
+     */
     private AuthenticationStatus dashboard(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
         HttpSession session = request.getSession(false);
-        Optional<Operator> operator = Optional.ofNullable(session)
-                .flatMap(SignedInOperator::of)
-                .flatMap(signedIn -> credentials.find(signedIn.name()));
+        Optional<SignedInOperator> signedIn = Optional.ofNullable(session).flatMap(SignedInOperator::of);
+        Optional<Operator> operator = signedIn
+                .flatMap(signed -> credentials.find(signed.name())
+                        .filter(found -> found.acceptsSessionFrom(signed.signedInAt())));
         if (operator.isPresent()) {
             return context.notifyContainerAboutLogin(operator.get().name(), OperatorStore.groups(operator.get()));
+        }
+        if (signedIn.isPresent()) {
+            session.invalidate();
         }
         if (!context.isProtected()) {
             return context.doNothing();
