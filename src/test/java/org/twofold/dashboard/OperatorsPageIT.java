@@ -87,7 +87,7 @@ class OperatorsPageIT {
     }
 
     @Test
-    void anAdministratorCannotDeleteThemselfOrTakeTheirOwnAdminRole(ApplianceServer server, Browser browser) {
+    void anAdministratorCannotDeleteThemselfOrTakeTheirOwnAdminRoleButSetsTheirOwnPassword(ApplianceServer server, Browser browser) {
         DashboardOperators admin = DashboardOperators.create(server, "ADMIN");
 
         browser.signIn(admin.name(), admin.password()).go("admin/operators.xhtml");
@@ -99,8 +99,19 @@ class OperatorsPageIT {
         browser.click(By.id("edit:saveRoles"));
         browser.waitForText(By.id("messages"), "Operators cannot take the ADMIN role from themselves");
         browser.screenshot("refused");
-
         assertEquals(List.of("ADMIN"), roles(listed(server, admin.name()).orElseThrow()));
+
+        String newPassword = "new-" + UUID.randomUUID();
+        browser.type(By.id("edit:password"), newPassword);
+        browser.type(By.id("edit:repeated"), newPassword);
+        browser.click(By.id("edit:setPassword"));
+        browser.waitForText(By.id("messages"), "New password of " + admin.name() + " set");
+        browser.go("admin/operators.xhtml");
+        browser.visible(By.id("operators:accounts"));
+        assertEquals("/admin/operators.xhtml", browser.currentPath(), "one's own new password keeps one signed in");
+        assertProblem(server.client().operator(admin.name(), admin.password()).call("GET", "operators", null),
+                401, "unauthenticated");
+        server.client().operator(admin.name(), newPassword).call("GET", "operators", null).expect(200);
     }
 
     private static int row(Browser browser, String name) {
