@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twofold.simulator.Appliance;
 import org.twofold.simulator.DeviceSimulator;
+import org.twofold.simulator.Download;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
@@ -65,6 +66,28 @@ class AuditTrailIT {
         assertEquals(2, newest.size());
         assertEquals(newest.get(0).getJsonNumber("seq").longValue() - 1, newest.get(1).getJsonNumber("seq").longValue());
         assertTrue(verification.getJsonNumber("entriesVerified").longValue() >= newest.get(0).getJsonNumber("seq").longValue());
+    }
+
+    @Test
+    void theExportIsCsvOfTheFilteredEntriesAndIsItselfRecorded(ApplianceServer server) {
+        String name = Fixtures.unique("csv");
+        Fixtures.operator(server, name, "HELPDESK");
+        String target = URLEncoder.encode("operator:" + name, StandardCharsets.UTF_8);
+
+        Download csv = server.admin().download("GET", "audit/export?target=" + target, null).expect(200, "text/csv");
+
+        List<String> lines = List.of(new String(csv.bytes(), StandardCharsets.UTF_8).split("\r\n"));
+        assertEquals("seq,at,actor,action,target,sourceAddress,outcome,detail,hash", lines.get(0));
+        assertEquals(2, lines.size(), lines::toString);
+        JsonObject entry = only(entries(server, "operator:" + name), "operator.create");
+        assertEquals(entry.getJsonNumber("seq") + "," + entry.getString("at") + ",operator:admin,operator.create,operator:"
+                + name + ",127.0.0.1,SUCCESS,roles [HELPDESK]," + entry.getString("hash"), lines.get(1));
+        assertTrue(csv.header("Content-Disposition").startsWith("attachment"), csv.header("Content-Disposition"));
+        assertEquals("target=operator:" + name + " action= actor=",
+                entries(server, "audit").stream().filter(e -> e.getString("action").equals("audit.export"))
+                        .findFirst().orElseThrow().getString("detail"));
+        assertEquals(403, Fixtures.operator(server, Fixtures.unique("hd"), "HELPDESK")
+                .download("GET", "audit/export", null).status());
     }
 
     private static String wrongNumber(JsonObject started) {

@@ -48,8 +48,15 @@ class OperatorRoleIT {
                         "password", "a-long-enough-password", "roles", jakarta.json.Json.createArrayBuilder().add("ADMIN").build())},
                 new String[] {"GET", "operators", null},
                 new String[] {"DELETE", "operators/" + operatorName, null},
+                new String[] {"PUT", "operators/" + operatorName + "/roles", "{\"roles\":[\"ADMIN\"]}"},
+                new String[] {"PUT", "operators/" + operatorName + "/password", "{\"password\":\"a-long-enough-password\"}"},
                 new String[] {"POST", "relying-parties", Json.object("name", newName)},
                 new String[] {"GET", "relying-parties", null},
+                new String[] {"POST", "relying-parties/" + newName + "/rotate", null},
+                new String[] {"POST", "relying-parties/" + newName + "/revoke", null},
+                new String[] {"GET", "mail", null},
+                new String[] {"POST", "mail/test", Json.object("recipient", newName + "@corp.test")},
+                new String[] {"GET", "audit/export", null},
                 new String[] {"GET", "audit", null},
                 new String[] {"GET", "audit/verification", null},
                 new String[] {"GET", "policies", null},
@@ -231,9 +238,12 @@ class OperatorRoleIT {
         assertEquals("ACTIVE", Fixtures.deviceState(server, user, phone.deviceId()));
         String operators = server.admin().call("GET", "operators", null).expect(200).body();
         assertTrue(operators.contains(operator), "no operator was deleted: " + operators);
+        assertTrue(operators.contains("\"name\":\"" + operator + "\",\"roles\":[\"HELPDESK\"]"),
+                "no role was given: " + operators);
         assertFalse(operators.contains(newName), "no operator was created: " + operators);
         assertFalse(server.admin().call("GET", "relying-parties", null).expect(200).body().contains(newName),
                 "no relying party was created");
+        assertTrue(server.mail().mailsTo(newName + "@corp.test").isEmpty(), "no test mail was sent");
         assertProblem(server.admin().call("GET", "identities/" + newName, null), 404, "unknown-user");
     }
 

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -48,6 +50,9 @@ public final class Browser implements AutoCloseable {
             Path profile = Files.createTempDirectory("twofold-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(new File("/usr/bin/chromium"));
+            options.setExperimentalOption("prefs", Map.of(
+                    "download.default_directory", downloads(profile).toString(),
+                    "download.prompt_for_download", false));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
@@ -112,9 +117,35 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(target);
     }
 
+    /** Waits until nothing matching is shown any more (removed or hidden). */
+    public Browser waitUntilGone(By target) {
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(target));
+        return this;
+    }
+
     public Browser waitForText(By target, String text) {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(target, text));
         return this;
+    }
+
+    /** Waits (up to 20 s) until the browser has finished downloading this file, and answers where it is. */
+    public Path downloaded(String fileName) {
+        Path file = downloads(profile).resolve(fileName);
+        Path partial = downloads(profile).resolve(fileName + ".crdownload");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.isRegularFile(file) && !Files.exists(partial)) {
+                return file;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no download " + fileName + " within 20 s; the download directory holds "
+                + listing(downloads(profile)));
     }
 
     public String pageSource() {
@@ -134,6 +165,19 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Inside the profile, so it goes when the browser is closed. */
+    private static Path downloads(Path profile) {
+        return profile.resolve("downloads");
+    }
+
+    private static List<String> listing(Path directory) {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).toList();
+        } catch (IOException e) {
+            return List.of("(nothing: " + e + ")");
         }
     }
 

@@ -139,6 +139,17 @@ public class AuthSessions {
                 .executeUpdate();
     }
 
+    /** A revoked relying party could not read the outcome anyway: its waiting logins end. */
+    void cancelPendingOf(RelyingParty party) {
+        em.createQuery("UPDATE AuthSession s SET s.status = :cancelled, s.decidedAt = :now"
+                        + " WHERE s.relyingPartyId = :party AND s.status = :pending")
+                .setParameter("cancelled", AuthStatus.CANCELLED)
+                .setParameter("now", clock.instant())
+                .setParameter("party", party.id())
+                .setParameter("pending", AuthStatus.PENDING)
+                .executeUpdate();
+    }
+
     public List<PendingLogin> pendingFor(String identityId) {
         Instant now = clock.instant();
         List<Object[]> rows = em.createQuery("SELECT s, r.name FROM AuthSession s, RelyingParty r"

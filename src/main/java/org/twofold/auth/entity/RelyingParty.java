@@ -13,6 +13,10 @@ import jakarta.persistence.Table;
 @Table(name = "relying_party")
 public class RelyingParty {
 
+    /** The appliance itself, for its self-service panel (migration V11): no key, never rotated or revoked. */
+    public static final String SELF_SERVICE_ID = "00000000-0000-0000-0000-00000000f001";
+
+
     @Id
     private String id;
 
@@ -41,6 +45,15 @@ public class RelyingParty {
         return revokedAt != null;
     }
 
+    /** The new key's hash replaces the old one's, so the old key matches nothing from this commit on. */
+    public void replaceKey(String newApiKeyHash) {
+        this.apiKeyHash = newApiKeyHash;
+    }
+
+    public void revoke(Instant now) {
+        this.revokedAt = now;
+    }
+
     public String id() {
         return id;
     }
@@ -51,5 +64,9 @@ public class RelyingParty {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
     }
 }

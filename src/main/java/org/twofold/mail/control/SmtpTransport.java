@@ -54,6 +54,11 @@ public class SmtpTransport {
     @ConfigProperty(name = "twofold.mail.password")
     Optional<String> password;
 
+    /** What the appliance sends with; the password never leaves this class. */
+    public SmtpSettings settings() {
+        return new SmtpSettings(host, port, from, startTls, username.filter(name -> !name.isBlank()).isPresent());
+    }
+
     /** One SMTP connection for a batch of mails: a handshake per mail would cap the outbox at a few mails a second. */
     public Connection connect() throws MessagingException {
         Session session = session();
@@ -72,10 +77,7 @@ public class SmtpTransport {
         }
 
         public void send(OutboxMail mail) throws MessagingException {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            MimeMessage message = addressed(mail.recipient(), mail.subject());
             if (mail.qrContent() == null) {
                 message.setText(mail.body(), StandardCharsets.UTF_8.name());
             } else {
@@ -88,6 +90,25 @@ public class SmtpTransport {
                 message.setContent(new MimeMultipart(text, qr));
             }
             message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
+            deliver(message);
+        }
+
+        /** A plain text mail that is not in the outbox (the administrator's test mail). */
+        public void sendText(String recipient, String subject, String body) throws MessagingException {
+            MimeMessage message = addressed(recipient, subject);
+            message.setText(body, StandardCharsets.UTF_8.name());
+            deliver(message);
+        }
+
+        private MimeMessage addressed(String recipient, String subject) throws MessagingException {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            return message;
+        }
+
+        private void deliver(MimeMessage message) throws MessagingException {
             message.saveChanges();
             transport.sendMessage(message, message.getAllRecipients());
         }

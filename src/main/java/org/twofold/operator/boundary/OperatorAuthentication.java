@@ -86,17 +86,20 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * A local operator's row is read on every request, so a deleted operator or a changed role counts at once;
-     * a directory operator's groups are read again every few minutes.
+     * A local operator's row is read on every request, so a deleted operator, a changed role or a new
+     * password (which ends the sessions signed in before it) counts at once; a directory operator's groups
+     * are read again every few minutes.
      */
     private AuthenticationStatus dashboard(HttpServletRequest request, HttpServletResponse response,
                                            HttpMessageContext context) {
         HttpSession session = request.getSession(false);
-        Optional<Set<Role>> roles = Optional.ofNullable(session).flatMap(SignedInOperator::of)
-                .flatMap(signedIn -> currentRoles(signedIn, session));
+        Optional<SignedInOperator> signedIn = Optional.ofNullable(session).flatMap(SignedInOperator::of);
+        Optional<Set<Role>> roles = signedIn.flatMap(operator -> currentRoles(operator, session));
         if (roles.isPresent()) {
-            SignedInOperator signedIn = SignedInOperator.of(session).orElseThrow();
-            return context.notifyContainerAboutLogin(signedIn.name(), OperatorStore.groups(roles.get()));
+            return context.notifyContainerAboutLogin(signedIn.get().name(), OperatorStore.groups(roles.get()));
+        }
+        if (signedIn.isPresent()) {
+            session.invalidate();
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -106,7 +109,8 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
 
     private Optional<Set<Role>> currentRoles(SignedInOperator signedIn, HttpSession session) {
         if (!signedIn.fromDirectory()) {
-            return credentials.find(signedIn.name()).map(Operator::roles);
+            return credentials.find(signedIn.name()).filter(found -> found.acceptsSessionFrom(signedIn.signedInAt()))
+                    .map(Operator::roles);
         }
         Instant now = clock.instant();
         if (signedIn.rolesDue(now)) {

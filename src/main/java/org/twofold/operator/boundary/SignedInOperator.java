@@ -24,6 +24,11 @@ public record SignedInOperator(String name, Instant signedInAt, String directory
     /** How long a directory operator's roles are trusted before their groups are read again. */
     static final Duration ROLES_RECHECK = Duration.ofMinutes(5);
 
+    /** A local operator account's session; its roles are read from the account on each request. */
+    static SignedInOperator local(String name, Instant now) {
+        return new SignedInOperator(name, now, null, Set.of(), now);
+    }
+
     static Optional<SignedInOperator> of(HttpSession session) {
         if (session.getAttribute(ATTRIBUTE) instanceof SignedInOperator signedIn) {
             if (signedIn.signedInAt().plus(LIFETIME).isAfter(Instant.now())) {

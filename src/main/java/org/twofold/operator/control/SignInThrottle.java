@@ -74,6 +74,13 @@ public class SignInThrottle {
         counters.update(List.of(subjects.name(), subjects.source()), AttemptCounter::succeeded);
     }
 
+    /** An administrator set a new password: the name's lock would only keep its rightful owner out. */
+    public void unlockName(String operatorName) {
+        String subject = Subjects.of(operatorName, "").name();
+        ensureCounter(subject);
+        counters.update(List.of(subject), AttemptCounter::unlock);
+    }
+
     private boolean admit(String subject, FailureLimits limits) {
         try {
             return counters.admit(List.of(subject), limits);

@@ -32,6 +32,10 @@ public class Operator {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Dashboard sessions signed in before this are over. */
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @Version
     private long version;
 
@@ -42,8 +46,26 @@ public class Operator {
         this.id = UUID.randomUUID().toString();
         this.name = name;
         this.passwordHash = passwordHash;
-        this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        this.roles = joined(roles);
         this.createdAt = now;
+    }
+
+    public void changeRoles(Set<Role> newRoles) {
+        this.roles = joined(newRoles);
+    }
+
+    public void changePassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.passwordChangedAt = now;
+    }
+
+    /** Whoever signed in with the old password, or stole that session, is out once the password changes. */
+    public boolean acceptsSessionFrom(Instant signedInAt) {
+        return passwordChangedAt == null || !signedInAt.isBefore(passwordChangedAt);
+    }
+
+    private static String joined(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
     public Set<Role> roles() {

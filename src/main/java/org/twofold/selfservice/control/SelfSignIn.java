@@ -22,8 +22,6 @@ import org.twofold.identity.entity.Identity;
 @ApplicationScoped
 public class SelfSignIn {
 
-    /** The built-in relying party of migration V11. */
-    static final String PARTY_ID = "00000000-0000-0000-0000-00000000f001";
     static final String CONTEXT = "Sign in to your Twofold self-service panel";
 
     @PersistenceContext
@@ -41,7 +39,7 @@ public class SelfSignIn {
 
     @Transactional
     public Started start(Identity identity) {
-        AuthSession session = sessions.start(em.find(RelyingParty.class, PARTY_ID), identity.user(), CONTEXT);
+        AuthSession session = sessions.start(em.find(RelyingParty.class, RelyingParty.SELF_SERVICE_ID), identity.user(), CONTEXT);
         return new Started(session.id(), session.displayNumber());
     }
 
