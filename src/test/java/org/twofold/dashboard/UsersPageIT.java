@@ -65,6 +65,23 @@ class UsersPageIT {
         assertEquals("ACTIVE", Fixtures.deviceState(server, user, kept.deviceId()), "only the lost phone went");
     }
 
+    @Test
+    void helpdeskCreatesALocalIdentityAndItsFirstPhoneEnrollsWithTheCodeShown(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("newcomer");
+        DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");
+
+        browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
+        browser.click(By.id("create:open"));
+        browser.type(By.id("create:user"), user).type(By.id("create:email"), user + "@corp.test")
+                .type(By.id("create:displayName"), "New Comer").click(By.id("create:save"));
+        String code = browser.text(By.id("activationCode"));
+        browser.screenshot("created");
+
+        server.client().from(Fixtures.uniqueAddress()).newDevice("First phone").enroll(code).expect(201);
+        assertEquals("New Comer", Fixtures.identity(server, user).getString("displayName"));
+        assertEquals(1, Fixtures.identity(server, user).getJsonArray("devices").size());
+    }
+
     private static List<WebElement> rows(Browser browser) {
         browser.visible(By.cssSelector("#list\\:users tbody tr"));
         return browser.all(By.cssSelector("#list\\:users tbody tr[data-ri]"));

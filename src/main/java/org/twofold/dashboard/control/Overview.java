@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.twofold.directory.entity.DirectoryRun;
+import org.twofold.mail.control.MailOutbox;
 
 /** The figures of the dashboard's first page, each one aggregate query. */
 @ApplicationScoped
@@ -30,8 +31,12 @@ public class Overview {
     @Inject
     Clock clock;
 
+    @Inject
+    MailOutbox outbox;
+
     public record Figures(long identities, long activeIdentities, long withRestoreActive, long activeDevices,
-                          long blockedDevices, long pendingLetters, List<Day> days, DirectoryRun lastRun) {
+                          long blockedDevices, long pendingLetters, List<Day> days, DirectoryRun lastRun,
+                          long mailBacklog) {
 
         public int restoreActiveShare() {
             return identities == 0 ? 0 : (int) Math.round(100.0 * withRestoreActive / identities);
@@ -60,7 +65,8 @@ public class Overview {
                         + " AND c.state = org.twofold.delivery.entity.DeliveryState.PENDING"),
                 days(),
                 em.createQuery("SELECT r FROM DirectoryRun r WHERE r.dryRun = FALSE ORDER BY r.startedAt DESC", DirectoryRun.class)
-                        .setMaxResults(1).getResultStream().findFirst().orElse(null));
+                        .setMaxResults(1).getResultStream().findFirst().orElse(null),
+                outbox.backlog());
     }
 
     private long count(String jpql) {

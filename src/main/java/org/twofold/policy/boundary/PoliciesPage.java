@@ -41,7 +41,7 @@ public class PoliciesPage implements Serializable {
     private List<JsonObject> live;
     private String name;
     private String document;
-    private List<JsonObject> versions;
+    private List<PolicyChange> versions;
     private String explainUser;
     private List<PolicyLine> explained;
 
@@ -52,7 +52,7 @@ public class PoliciesPage implements Serializable {
     public void edit(String policyName) {
         name = policyName;
         document = pretty(editable(resource.get(policyName)));
-        versions = resource.versions(policyName);
+        versions = PolicyChange.of(resource.versions(policyName));
     }
 
     public void startNew() {
@@ -144,7 +144,7 @@ public class PoliciesPage implements Serializable {
         this.document = document;
     }
 
-    public List<JsonObject> getVersions() {
+    public List<PolicyChange> getVersions() {
         return versions;
     }
 
