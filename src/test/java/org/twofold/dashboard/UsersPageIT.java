@@ -71,7 +71,7 @@ class UsersPageIT {
         DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");
 
         browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
-        browser.click(By.id("create:open"));
+        browser.click(By.id("search:newIdentity"));
         browser.type(By.id("create:user"), user).type(By.id("create:email"), user + "@corp.test")
                 .type(By.id("create:displayName"), "New Comer").click(By.id("create:save"));
         String code = browser.text(By.id("activationCode"));
