@@ -15,7 +15,7 @@ import org.twofold.auth.entity.AuthStatus;
 import org.twofold.selfservice.control.SelfSignIn;
 
 /** Waits, polled by the page, for the phone's decision on the self-service sign-in. */
-@Named("approval")
+@Named("phoneApproval")
 @RequestScoped
 public class ApprovalPage {
 
