@@ -80,8 +80,9 @@ class AuditTrailIT {
         assertEquals("seq,at,actor,action,target,sourceAddress,outcome,detail,hash", lines.get(0));
         assertEquals(2, lines.size(), lines::toString);
         JsonObject entry = only(entries(server, "operator:" + name), "operator.create");
-        assertEquals(entry.getJsonNumber("seq") + "," + entry.getString("at") + ",operator:admin,operator.create,operator:"
-                + name + ",127.0.0.1,SUCCESS,roles [HELPDESK]," + entry.getString("hash"), lines.get(1));
+        assertEquals("\"" + String.join("\",\"", entry.getJsonNumber("seq").toString(), entry.getString("at"),
+                "operator:admin", "operator.create", "operator:" + name, "127.0.0.1", "SUCCESS", "roles [HELPDESK]",
+                entry.getString("hash")) + "\"", lines.get(1));
         assertTrue(csv.header("Content-Disposition").startsWith("attachment"), csv.header("Content-Disposition"));
         assertEquals("target=operator:" + name + " action= actor=",
                 entries(server, "audit").stream().filter(e -> e.getString("action").equals("audit.export"))

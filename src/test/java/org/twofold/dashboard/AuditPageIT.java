@@ -61,8 +61,9 @@ class AuditPageIT {
         Path csv = browser.downloaded("twofold-audit.csv");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(List.of("seq,at,actor,action,target,sourceAddress,outcome,detail,hash",
-                entry.getJsonNumber("seq") + "," + entry.getString("at") + ",operator:admin,operator.create,operator:"
-                        + created + ",127.0.0.1,SUCCESS,roles [HELPDESK]," + entry.getString("hash")), lines);
+                "\"" + String.join("\",\"", entry.getJsonNumber("seq").toString(), entry.getString("at"), "operator:admin",
+                        "operator.create", "operator:" + created, "127.0.0.1", "SUCCESS", "roles [HELPDESK]",
+                        entry.getString("hash")) + "\""), lines);
         assertEquals("audit.export", rest(server, "actor=" + encoded("operator:" + officer.name())).get(0).getString("action"),
                 "the export is on record");
     }

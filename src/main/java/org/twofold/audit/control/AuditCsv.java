@@ -30,9 +30,7 @@ public final class AuditCsv {
             return "";
         }
         String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        // always quoted: spreadsheets in many locales split on ';' too, and would read a formula after it
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

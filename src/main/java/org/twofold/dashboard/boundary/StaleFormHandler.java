@@ -37,9 +37,14 @@ public class StaleFormHandler extends ExceptionHandlerWrapper {
         Iterator<ExceptionQueuedEvent> queued = getUnhandledExceptionQueuedEvents().iterator();
         while (queued.hasNext()) {
             Throwable cause = rootCause(queued.next().getContext().getException());
-            if (cause instanceof ViewExpiredException || cause instanceof CspException) {
+            if (cause instanceof ViewExpiredException) {
                 queued.remove();
                 reloadPage(cause);
+            } else if (cause instanceof CspException) {
+                // raised while the answer is being written: too late to redirect, the answer just ends
+                queued.remove();
+                log(cause);
+                FacesContext.getCurrentInstance().responseComplete();
             }
         }
         super.handle();
@@ -49,15 +54,23 @@ public class StaleFormHandler extends ExceptionHandlerWrapper {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        LOG.info(() -> "Refused a form for " + request.getRequestURI() + " from " + request.getRemoteAddr() + ": "
-                + cause.getClass().getSimpleName() + " (" + cause.getMessage() + ")");
-        String page = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        log(cause);
+        // the page as the servlet mapping saw it: the raw URI could start with '//' and lead off the appliance
+        String page = request.getContextPath() + request.getServletPath()
+                + (request.getPathInfo() == null ? "" : request.getPathInfo())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         try {
             external.redirect(page);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         faces.responseComplete();
+    }
+
+    private static void log(Throwable cause) {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        LOG.info(() -> "Refused a form for " + request.getServletPath() + " from " + request.getRemoteAddr() + ": "
+                + cause.getClass().getSimpleName() + " (" + cause.getMessage() + ")");
     }
 
     private static Throwable rootCause(Throwable thrown) {

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.twofold.audit.control.AuditTrail;
+import org.twofold.audit.control.TypedNames;
 import org.twofold.audit.entity.Actor;
 import org.twofold.audit.entity.Outcome;
 import org.twofold.operator.control.OperatorCredentials;
@@ -74,8 +75,12 @@ public class SignInPage {
             return;
         }
         boolean throttled = check instanceof OperatorCredentials.Throttled;
-        audit.recordRefusal(Actor.operator(typed, source), "operator.sign-in-refused", "operator:" + typed,
-                throttled ? "locked after wrong passwords" : "wrong name or password");
+        if (!throttled) {
+            // a locked name's further attempts are not written: they would let anyone grow the audit trail at will
+            String named = TypedNames.auditable(typed);
+            audit.recordRefusal(Actor.operator(named, source), "operator.sign-in-refused", "operator:" + named,
+                    "wrong name or password");
+        }
         String why = throttled
                 ? "Too many wrong passwords for this name or from this address. Sign-in is locked for at least"
                         + " 15 minutes; another administrator can reset your password meanwhile."

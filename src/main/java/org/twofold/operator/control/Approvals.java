@@ -60,7 +60,7 @@ public class Approvals {
             throw new Refusal(Refusal.Kind.CONFLICT, "approval-closed", approval.state() == ApprovalState.APPROVED
                     ? "This action was already approved and carried out" : "This approval expired; ask for the action again");
         }
-        if (approval.requestedBy().equals(approver.name())) {
+        if (approval.requestedBy().equalsIgnoreCase(approver.name())) {
             audit.recordRefusal(approver, "approval.approve", "approval:" + approval.id(), "same operator as the requester");
             throw new Refusal(Refusal.Kind.CONFLICT, "same-operator",
                     "A second operator must approve; the operator who asked for it cannot");

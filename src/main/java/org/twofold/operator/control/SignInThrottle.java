@@ -1,8 +1,12 @@
 package org.twofold.operator.control;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,20 +18,27 @@ import org.twofold.restore.entity.AttemptCounter;
 import org.twofold.restore.entity.FailureLimits;
 
 /**
- * Password guesses at operator accounts and at users' directory passwords on the self-service panel, per
- * name and per source address, on the same row-locked
- * counters as restore-code guesses: five wrong passwords in a row for a name, or twenty from an address
- * (many operators may sit behind one address), lock it for 15 minutes, doubling with every further lock,
- * until a right password resets it. Unknown names are counted and locked like real ones. Operators are
- * never locked for good: that would let anyone who knows an operator's name shut the last administrator
- * out until the database is edited.
+ * Password guesses at operator accounts and at users' directory passwords on the self-service panel, on the
+ * same row-locked counters as restore-code guesses. Three counters, because one per name would let anyone who
+ * knows a name keep its owner out:
+ * <ul>
+ * <li>a name from one address: 5 wrong passwords in a row lock that pair for 15 minutes, doubling — the
+ * owner at another address is not affected;</li>
+ * <li>an address: 20 in a row, for any names, lock the address (password spraying);</li>
+ * <li>a name from anywhere: 50 in a row lock the name for at most an hour at a time (guessing spread over
+ * many addresses).</li>
+ * </ul>
+ * A right password resets the counters it passed. Unknown names are counted and locked like real ones.
+ * Nothing here locks for good: that would let an attacker shut the last administrator out until the
+ * database is edited.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
-    static final FailureLimits PER_NAME = new FailureLimits(5, Integer.MAX_VALUE);
+    static final FailureLimits PER_NAME_AND_SOURCE = new FailureLimits(5, Integer.MAX_VALUE);
     static final FailureLimits PER_SOURCE = new FailureLimits(20, Integer.MAX_VALUE);
+    static final FailureLimits PER_NAME = new FailureLimits(50, Integer.MAX_VALUE, Duration.ofHours(1));
 
     @Inject
     AttemptCounters counters;
@@ -36,49 +47,60 @@ public class SignInThrottle {
     Clock clock;
 
     /** The counters of one sign-in attempt; operators and users are counted apart. */
-    public record Subjects(String name, String source) {
+    public record Subjects(String nameAtSource, String source, String name) {
         public static Subjects of(String operatorName, String sourceAddress) {
-            return new Subjects("operator:" + operatorName.toLowerCase(Locale.ROOT), "operator-source:" + sourceAddress);
+            return of("operator", operatorName, sourceAddress);
         }
 
         public static Subjects ofUser(String user, String sourceAddress) {
-            return new Subjects("self:" + user.toLowerCase(Locale.ROOT), "self-source:" + sourceAddress);
+            return of("self", user, sourceAddress);
+        }
+
+        private static Subjects of(String kind, String name, String sourceAddress) {
+            String lowerName = name.strip().toLowerCase(Locale.ROOT);
+            return new Subjects(kind + ":" + lowerName + "@" + sourceAddress, kind + "-source:" + sourceAddress,
+                    kind + ":" + lowerName);
+        }
+
+        private Map<String, FailureLimits> limits() {
+            return Map.of(nameAtSource, PER_NAME_AND_SOURCE, source, PER_SOURCE, name, PER_NAME);
         }
     }
 
-    /** Takes a place for one password check, or refuses (false) while the name or the address is locked. */
+    /** Takes a place for one password check, or refuses (false) while any of the three counters is locked. */
     public boolean admit(Subjects subjects) {
-        ensureCounter(subjects.name());
-        ensureCounter(subjects.source());
-        if (!admit(subjects.name(), PER_NAME)) {
-            return false;
-        }
-        if (!admit(subjects.source(), PER_SOURCE)) {
-            counters.update(List.of(subjects.name()), AttemptCounter::firstStepRight);
-            return false;
+        List<String> admitted = new ArrayList<>();
+        for (Map.Entry<String, FailureLimits> counter : new TreeMap<>(subjects.limits()).entrySet()) {
+            ensureCounter(counter.getKey());
+            if (!admit(counter.getKey(), counter.getValue())) {
+                if (!admitted.isEmpty()) {
+                    counters.update(admitted, AttemptCounter::firstStepRight);
+                }
+                return false;
+            }
+            admitted.add(counter.getKey());
         }
         return true;
     }
 
     public void failed(Subjects subjects) {
-        counters.update(List.of(subjects.name()), counter -> counter.failed(clock.instant(), PER_NAME));
-        counters.update(List.of(subjects.source()), counter -> counter.failed(clock.instant(), PER_SOURCE));
+        subjects.limits().forEach((subject, limits) ->
+                counters.update(List.of(subject), counter -> counter.failed(clock.instant(), limits)));
     }
 
     /** The admitted check could not be made (the directory did not answer): nothing is counted. */
     public void released(Subjects subjects) {
-        counters.update(List.of(subjects.name(), subjects.source()), AttemptCounter::firstStepRight);
+        counters.update(List.copyOf(subjects.limits().keySet()), AttemptCounter::firstStepRight);
     }
 
     public void succeeded(Subjects subjects) {
-        counters.update(List.of(subjects.name(), subjects.source()), AttemptCounter::succeeded);
+        counters.update(List.copyOf(subjects.limits().keySet()), AttemptCounter::succeeded);
     }
 
-    /** An administrator set a new password: the name's lock would only keep its rightful owner out. */
+    /** A new password opens every lock of the operator's name, from any address. */
     public void unlockName(String operatorName) {
-        String subject = Subjects.of(operatorName, "").name();
-        ensureCounter(subject);
-        counters.update(List.of(subject), AttemptCounter::unlock);
+        Subjects subjects = Subjects.of(operatorName, "");
+        counters.unlockAll(subjects.name(), subjects.name() + "@");
     }
 
     private boolean admit(String subject, FailureLimits limits) {

@@ -60,8 +60,9 @@ public class Operator {
     }
 
     /** Whoever signed in with the old password, or stole that session, is out once the password changes. */
+    /** Not a session from before the password changed, nor one of an earlier account of the same name. */
     public boolean acceptsSessionFrom(Instant signedInAt) {
-        return passwordChangedAt == null || !signedInAt.isBefore(passwordChangedAt);
+        return !signedInAt.isBefore(createdAt) && (passwordChangedAt == null || !signedInAt.isBefore(passwordChangedAt));
     }
 
     private static String joined(Set<Role> roles) {

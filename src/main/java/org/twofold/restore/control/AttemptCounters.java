@@ -50,6 +50,17 @@ public class AttemptCounters {
         locked(subjects).forEach(outcome);
     }
 
+    /** Opens the lock of {@code subject} and of every subject starting with {@code prefix}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void unlockAll(String subject, String prefix) {
+        em.createQuery("SELECT c FROM AttemptCounter c WHERE c.subject = :subject OR c.subject LIKE :prefix ESCAPE '!'",
+                        AttemptCounter.class)
+                .setParameter("subject", subject)
+                .setParameter("prefix", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(AttemptCounter::unlock);
+    }
+
     public boolean isLocked(String subject) {
         AttemptCounter counter = em.find(AttemptCounter.class, subject);
         return counter != null && counter.isLocked(clock.instant());

@@ -82,7 +82,7 @@ public class AttemptCounter {
         if (failuresSinceSuccess >= limits.untilOperator()) {
             lockedForGood = true;
         } else if (consecutiveFailures >= limits.perLock()) {
-            lockedUntil = now.plus(FIRST_LOCK.multipliedBy(1L << Math.min(locks, 16)));
+            lockedUntil = now.plus(limits.lock(locks));
             locks++;
             consecutiveFailures = 0;
         }

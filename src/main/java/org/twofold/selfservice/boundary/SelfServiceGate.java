@@ -26,7 +26,7 @@ public class SelfServiceGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath();
         boolean allowed = path.equals(PANEL)
                 ? SignedInUser.of(request.getSession(false)).isPresent()
                 : PendingSignIn.of(request.getSession(false)).isPresent();

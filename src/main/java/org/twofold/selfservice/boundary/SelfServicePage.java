@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.twofold.audit.control.AuditTrail;
+import org.twofold.audit.control.TypedNames;
 import org.twofold.audit.entity.Actor;
 import org.twofold.dashboard.boundary.Messages;
 import org.twofold.identity.entity.Identity;
@@ -88,7 +89,8 @@ public class SelfServicePage {
             case UNAVAILABLE -> Messages.error("The directory cannot check your password right now. Try again in a"
                     + " minute, or call the helpdesk.");
             default -> {
-                audit.recordRefusal(Actor.user(typed, source), action, "identity:" + typed, "wrong name or password");
+                String named = TypedNames.auditable(typed);
+                audit.recordRefusal(Actor.user(named, source), action, "identity:" + named, "wrong name or password");
                 Messages.error("Wrong user name or password.");
             }
         }

@@ -13,12 +13,13 @@ import org.twofold.audit.entity.Outcome;
 class AuditCsvTest {
 
     @Test
-    void plainFieldsStayAsTheyAre() {
+    void everyFieldIsQuotedSoNoSeparatorOfAnyLocaleSplitsIt() {
         AuditEntry entry = new AuditEntry(42, Instant.parse("2026-03-01T10:15:30.123Z"), "operator:admin",
                 "operator.create", "operator:jdoe", "10.0.0.7", Outcome.SUCCESS, null, "0".repeat(64));
 
-        assertEquals("42,2026-03-01T10:15:30.123Z,operator:admin,operator.create,operator:jdoe,10.0.0.7,SUCCESS,,"
-                + entry.hash() + "\r\n", AuditCsv.line(entry));
+        assertEquals("\"42\",\"2026-03-01T10:15:30.123Z\",\"operator:admin\",\"operator.create\",\"operator:jdoe\","
+                + "\"10.0.0.7\",\"SUCCESS\",,\"" + entry.hash() + "\"\r\n", AuditCsv.line(entry));
+        assertEquals("\"user:x;'=2+5;\"", AuditCsv.field("user:x;'=2+5;"));
     }
 
     @Test
@@ -35,11 +36,11 @@ class AuditCsvTest {
     void aFormulaIsDefused() {
         assertEquals("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"",
                 AuditCsv.field("=HYPERLINK(\"http://evil\",\"click\")"));
-        assertEquals("'+1", AuditCsv.field("+1"));
-        assertEquals("'-2+3", AuditCsv.field("-2+3"));
-        assertEquals("'@SUM(A1)", AuditCsv.field("@SUM(A1)"));
-        assertTrue(AuditCsv.field("\tcmd").startsWith("'"));
-        assertEquals("a=b", AuditCsv.field("a=b"), "only a leading sign starts a formula");
+        assertEquals("\"'+1\"", AuditCsv.field("+1"));
+        assertEquals("\"'-2+3\"", AuditCsv.field("-2+3"));
+        assertEquals("\"'@SUM(A1)\"", AuditCsv.field("@SUM(A1)"));
+        assertTrue(AuditCsv.field("\tcmd").startsWith("\"'"));
+        assertEquals("\"a=b\"", AuditCsv.field("a=b"), "only a leading sign starts a formula");
     }
 
     @Test
