@@ -96,7 +96,7 @@ final class DirectoryEntries {
                 : Filter.createEqualityFilter(LDAP_KEY, key);
     }
 
-    private boolean enabled(Entry entry) {
+    boolean enabled(Entry entry) {
         if (flavor == DirectoryFlavor.ACTIVE_DIRECTORY) {
             Integer control = entry.getAttributeValueAsInteger("userAccountControl");
             return control == null || (control & ACCOUNT_DISABLE) == 0;

@@ -35,13 +35,17 @@ public class DirectoryMemberships {
     @Inject
     DirectoryConnector connector;
 
-    /** Normalised group DNs ({@link GroupDn}); empty when the account is unknown, absent when the directory is not reachable. */
+    /**
+     * Normalised group DNs ({@link GroupDn}); empty when the account is unknown or disabled, absent when the
+     * directory is not reachable.
+     */
     public Optional<Set<String>> groupsOf(DirectoryConnection connection, String userName) {
         try (LDAPConnection ldap = connector.servers(connection, connector.trustFor(connection)).getConnection()) {
+            DirectoryEntries entries = new DirectoryEntries(connection.flavor(), ConnectionDocuments.attributesOf(connection));
             Filter filter = Filter.createANDFilter(Filter.create(connection.userFilter()),
                     Filter.createEqualityFilter(ConnectionDocuments.attributesOf(connection).user(), userName.strip()));
-            SearchResult found = ldap.search(connection.baseDn(), SearchScope.SUB, filter, "memberOf");
-            if (found.getEntryCount() != 1) {
+            SearchResult found = ldap.search(connection.baseDn(), SearchScope.SUB, filter, entries.attributes());
+            if (found.getEntryCount() != 1 || !entries.enabled(found.getSearchEntries().get(0))) {
                 return Optional.of(Set.of());
             }
             Set<String> groups = new HashSet<>();

@@ -114,10 +114,11 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         }
         Instant now = clock.instant();
         if (signedIn.rolesDue(now)) {
-            Set<Role> current = directoryOperators.currentRoles(signedIn.directoryConnectionId(), signedIn.name())
-                    .orElse(signedIn.roles());
-            signedIn.withRoles(current, now).keepIn(session);
-            return current.isEmpty() ? Optional.empty() : Optional.of(current);
+            SignedInOperator checked = directoryOperators.currentRoles(signedIn.directoryConnectionId(), signedIn.name())
+                    .map(current -> signedIn.withRoles(current, now))
+                    .orElseGet(() -> signedIn.unconfirmed(now));
+            checked.keepIn(session);
+            return checked.roles().isEmpty() ? Optional.empty() : Optional.of(checked.roles());
         }
         return Optional.of(signedIn.roles());
     }

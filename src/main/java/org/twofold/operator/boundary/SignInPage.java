@@ -66,7 +66,7 @@ public class SignInPage {
                 before.invalidate();
             }
             Instant now = clock.instant();
-            new SignedInOperator(valid.name(), now, valid.directoryConnectionId(), Set.copyOf(valid.roles()), now)
+            new SignedInOperator(valid.name(), now, valid.directoryConnectionId(), Set.copyOf(valid.roles()), now, now)
                     .keepIn(request.getSession(true));
             audit.recordSeparately(Actor.operator(valid.name(), source), "operator.signed-in", "operator:" + valid.name(),
                     Outcome.SUCCESS, valid.directoryConnectionId() == null ? "dashboard"

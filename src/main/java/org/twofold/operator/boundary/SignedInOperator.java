@@ -17,16 +17,18 @@ import org.twofold.operator.entity.Role;
  * {@code rolesCheckedAt}; a local operator's roles are read from their account on every request instead.
  */
 public record SignedInOperator(String name, Instant signedInAt, String directoryConnectionId, Set<Role> roles,
-                               Instant rolesCheckedAt) implements Serializable {
+                               Instant rolesCheckedAt, Instant rolesConfirmedAt) implements Serializable {
 
     static final String ATTRIBUTE = "twofold.operator";
     static final Duration LIFETIME = Duration.ofHours(10);
     /** How long a directory operator's roles are trusted before their groups are read again. */
     static final Duration ROLES_RECHECK = Duration.ofMinutes(5);
+    /** How long roles stay while the directory does not answer; then the session ends. */
+    static final Duration OUTAGE_GRACE = Duration.ofMinutes(15);
 
     /** A local operator account's session; its roles are read from the account on each request. */
     static SignedInOperator local(String name, Instant now) {
-        return new SignedInOperator(name, now, null, Set.of(), now);
+        return new SignedInOperator(name, now, null, Set.of(), now, now);
     }
 
     static Optional<SignedInOperator> of(HttpSession session) {
@@ -48,7 +50,13 @@ public record SignedInOperator(String name, Instant signedInAt, String directory
     }
 
     SignedInOperator withRoles(Set<Role> current, Instant now) {
-        return new SignedInOperator(name, signedInAt, directoryConnectionId, Set.copyOf(current), now);
+        return new SignedInOperator(name, signedInAt, directoryConnectionId, Set.copyOf(current), now, now);
+    }
+
+    /** The directory did not answer: the roles stay for the grace period, and the next check comes later. */
+    SignedInOperator unconfirmed(Instant now) {
+        Set<Role> kept = rolesConfirmedAt.plus(OUTAGE_GRACE).isAfter(now) ? roles : Set.of();
+        return new SignedInOperator(name, signedInAt, directoryConnectionId, kept, now, rolesConfirmedAt);
     }
 
     void keepIn(HttpSession session) {
