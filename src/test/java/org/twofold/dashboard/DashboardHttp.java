@@ -44,6 +44,10 @@ final class DashboardHttp {
         return send(request(path).GET().build());
     }
 
+    HttpResponse<String> get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET().build());
+    }
+
     /** A request that brings only this session cookie, as an attacker holding an old one would. */
     HttpResponse<String> getWithSession(String path, String sessionId) {
         HttpClient cookieless = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

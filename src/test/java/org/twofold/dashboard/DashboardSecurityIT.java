@@ -48,6 +48,11 @@ class DashboardSecurityIT {
 
         HttpResponse<String> api = new DashboardHttp(server.baseUrl(), Fixtures.uniqueAddress()).get("health/ready");
         assertEquals("nosniff", api.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        HttpResponse<String> behindTls = new DashboardHttp(server.baseUrl(), Fixtures.uniqueAddress())
+                .get("admin/login.xhtml", "X-Forwarded-Proto", "https");
+        assertEquals("max-age=31536000", behindTls.headers().firstValue("Strict-Transport-Security").orElse(null),
+                "behind the trusted TLS proxy");
     }
 
     @Test

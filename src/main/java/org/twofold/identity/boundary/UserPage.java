@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.twofold.audit.boundary.AdminAuditResource;
 import org.twofold.dashboard.boundary.Messages;
+import org.twofold.dashboard.boundary.ShownOnce;
 import org.twofold.delivery.entity.Channel;
 import org.twofold.device.boundary.AdminDevicesResource;
 import org.twofold.operator.entity.Role;
@@ -49,11 +50,13 @@ public class UserPage implements Serializable {
     @Inject
     SecurityContext security;
 
+    @Inject
+    ShownOnce shownOnce;
+
     private String user;
     private AdminIdentitiesResource.Details details;
     private List<PolicyLine> policy;
     private List<AdminAuditResource.Entry> timeline;
-    private AdminIdentitiesResource.ActivationCodeIssued activationCode;
     private Channel reissueChannel;
 
     public void load() {
@@ -101,8 +104,11 @@ public class UserPage implements Serializable {
     }
 
     public void issueActivationCode() {
-        Messages.run(() -> activationCode = (AdminIdentitiesResource.ActivationCodeIssued)
-                identities.activationCode(user).getEntity(), "Activation code issued. It is shown only now.");
+        Messages.run(() -> {
+            AdminIdentitiesResource.ActivationCodeIssued issued = (AdminIdentitiesResource.ActivationCodeIssued)
+                    identities.activationCode(user).getEntity();
+            shownOnce.show(issued.activationCode(), issued.activationQr(), issued.expiresAt());
+        }, "Activation code issued. It is shown only now.");
     }
 
     /** Either goes out at once, or waits for a second operator when policy asks for four eyes. */
@@ -151,10 +157,6 @@ public class UserPage implements Serializable {
 
     public List<AdminAuditResource.Entry> getTimeline() {
         return timeline;
-    }
-
-    public AdminIdentitiesResource.ActivationCodeIssued getActivationCode() {
-        return activationCode;
     }
 
     public Channel getReissueChannel() {

@@ -2,6 +2,7 @@ package org.twofold.platform.boundary;
 
 import java.io.IOException;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,9 +11,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.twofold.platform.control.RequestOrigin;
+
 /**
  * Headers that keep browsers from misusing the appliance's pages: no framing (clickjacking of the block or
- * unpair buttons), no content sniffing, no referrer leaking user names in URLs, HSTS under TLS. Scripts are
+ * unpair buttons), no content sniffing, no referrer leaking user names in URLs, HSTS under TLS (directly or behind a trusted proxy). Scripts are
  * limited further by PrimeFaces' own nonce policy (primefaces.CSP in web.xml): a browser enforces both
  * headers, so only the scripts PrimeFaces signed with the request's nonce run. Signed-in pages are not cached.
  */
@@ -24,6 +27,9 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
+    @Inject
+    RequestOrigin origin;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,7 +37,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (request.isSecure()) {
+        if (origin.https()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -38,6 +38,13 @@ public class RequestOrigin {
         return client.isEmpty() || client.length() > 64 ? peer : client;
     }
 
+    /** Whether the browser reached the appliance over TLS, directly or through a trusted proxy that says so. */
+    public boolean https() {
+        String forwarded = lastLine("X-Forwarded-Proto");
+        return request.isSecure()
+                || (forwarded != null && forwarded.strip().equalsIgnoreCase("https") && isTrustedProxy(request.getRemoteAddr()));
+    }
+
     /** A proxy may add its hop as a header line of its own (HAProxy does): the last line is the proxy's. */
     private String lastLine(String header) {
         Enumeration<String> lines = request.getHeaders(header);

@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
 
 import org.twofold.dashboard.boundary.Messages;
+import org.twofold.dashboard.boundary.ShownOnce;
 import org.twofold.device.boundary.DeviceView;
 import org.twofold.identity.control.IssuedActivationCode;
 import org.twofold.identity.entity.Identity;
@@ -33,14 +34,15 @@ public class HomePage implements Serializable {
     @Inject
     ApplianceUrl applianceUrl;
 
+    @Inject
+    ShownOnce shownOnce;
+
     private SignedInUser user;
     private String displayName;
     private boolean restoreActive;
     private boolean restoreLocked;
     private List<DeviceView> devices;
     private List<NotificationView> events;
-    private String newPhoneQr;
-    private String newPhoneCode;
 
     public void load() {
         user = SignedInUser.of((HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(false))
@@ -73,8 +75,7 @@ public class HomePage implements Serializable {
     public void addPhone() {
         if (current() && Messages.run(() -> {
             IssuedActivationCode code = actions.addPhone(user);
-            newPhoneCode = code.code();
-            newPhoneQr = code.qr(applianceUrl.value());
+            shownOnce.show(code.code(), code.qr(applianceUrl.value()), code.expiresAt());
         }, "Scan this code with Twofold on the new phone. It works once.")) {
             load();
         }
@@ -118,13 +119,5 @@ public class HomePage implements Serializable {
 
     public List<NotificationView> getEvents() {
         return events;
-    }
-
-    public String getNewPhoneQr() {
-        return newPhoneQr;
-    }
-
-    public String getNewPhoneCode() {
-        return newPhoneCode;
     }
 }
