@@ -28,9 +28,18 @@ public class UserRows extends LazyDataModel<IdentitySearch.Row> {
         this.descending = descending;
     }
 
+    private boolean countCapped;
+
+    /** Past {@link IdentitySearch#COUNTED_AT_MOST} matches, the pages stop there and the page asks to narrow the search. */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, listing.count(filter));
+        long counted = listing.count(filter);
+        countCapped = counted > IdentitySearch.COUNTED_AT_MOST && filter.narrows();
+        return (int) Math.min(countCapped ? IdentitySearch.COUNTED_AT_MOST : counted, Integer.MAX_VALUE);
+    }
+
+    public boolean isCountCapped() {
+        return countCapped;
     }
 
     @Override

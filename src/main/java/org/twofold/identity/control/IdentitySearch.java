@@ -31,11 +31,13 @@ public class IdentitySearch {
 
         String where() {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            // the range lets every database read the prefix from the index; LIKE keeps the match exact
             if (present(userPrefix)) {
-                where.append(" AND i.user LIKE :user ESCAPE '!'");
+                where.append(" AND i.user >= :userFrom AND i.user < :userTo AND i.user LIKE :user ESCAPE '!'");
             }
             if (present(namePrefix)) {
-                where.append(" AND i.displayNameKey LIKE :name ESCAPE '!'");
+                where.append(" AND i.displayNameKey >= :nameFrom AND i.displayNameKey < :nameTo"
+                        + " AND i.displayNameKey LIKE :name ESCAPE '!'");
             }
             if (status != null) {
                 where.append(" AND i.status = :status");
@@ -45,10 +47,12 @@ public class IdentitySearch {
 
         <T> TypedQuery<T> bind(TypedQuery<T> query) {
             if (present(userPrefix)) {
-                query.setParameter("user", like(userPrefix));
+                query.setParameter("user", like(userPrefix)).setParameter("userFrom", lower(userPrefix))
+                        .setParameter("userTo", successor(lower(userPrefix)));
             }
             if (present(namePrefix)) {
-                query.setParameter("name", like(namePrefix));
+                query.setParameter("name", like(namePrefix)).setParameter("nameFrom", lower(namePrefix))
+                        .setParameter("nameTo", successor(lower(namePrefix)));
             }
             if (status != null) {
                 query.setParameter("status", status);
@@ -61,9 +65,21 @@ public class IdentitySearch {
         }
 
         static String like(String prefix) {
-            String escaped = prefix.strip().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            return escaped + "%";
+            return lower(prefix).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        }
+
+        private static String lower(String prefix) {
+            return prefix.strip().toLowerCase(Locale.ROOT);
+        }
+
+        /** The least string after every string that starts with {@code prefix}. */
+        static String successor(String prefix) {
+            char last = prefix.charAt(prefix.length() - 1);
+            return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        }
+
+        public boolean narrows() {
+            return present(userPrefix) || present(namePrefix);
         }
     }
 
@@ -94,7 +110,19 @@ public class IdentitySearch {
                 devices.getOrDefault((String) row[0], 0L))).toList();
     }
 
+    /** Beyond this many matches of a prefix search the page says "more than" instead of counting on. */
+    public static final int COUNTED_AT_MOST = 10_000;
+
+    /**
+     * How many identities match. A prefix search counts at most {@link #COUNTED_AT_MOST} + 1 (the index range
+     * of a short prefix holds a tenth of all identities); the whole table and a status are counted exactly,
+     * which the databases do from an index or their statistics.
+     */
     public long count(Filter filter) {
+        if (filter.narrows()) {
+            return filter.bind(em.createQuery("SELECT i.id FROM Identity i" + filter.where(), String.class))
+                    .setMaxResults(COUNTED_AT_MOST + 1).getResultList().size();
+        }
         return filter.bind(em.createQuery("SELECT COUNT(i) FROM Identity i" + filter.where(), Long.class))
                 .getSingleResult();
     }

@@ -17,6 +17,13 @@ class IdentitySearchFilterTest {
     }
 
     @Test
+    void thePrefixRangeEndsAtTheLeastStringAfterAllItsExtensions() {
+        assertEquals("jdof", IdentitySearch.Filter.successor("jdoe"));
+        assertEquals("anna berges", IdentitySearch.Filter.successor("anna berger"));
+        assertTrue("jdoe.zzz~".compareTo(IdentitySearch.Filter.successor("jdoe")) < 0);
+    }
+
+    @Test
     void blankFiltersDoNotFilter() {
         String where = new IdentitySearch.Filter(" ", null, null).where();
         assertFalse(where.contains("LIKE"), where);
@@ -26,7 +33,8 @@ class IdentitySearchFilterTest {
     @Test
     void eachGivenFilterIsAnIndexedPrefixOrEquality() {
         String where = new IdentitySearch.Filter("jd", "anna", IdentityStatus.DEACTIVATED).where();
-        assertTrue(where.contains("i.user LIKE :user ESCAPE '!'"), where);
+        assertTrue(where.contains("i.user >= :userFrom AND i.user < :userTo AND i.user LIKE :user ESCAPE '!'"), where);
+        assertTrue(where.contains("i.displayNameKey >= :nameFrom AND i.displayNameKey < :nameTo"), where);
         assertTrue(where.contains("i.displayNameKey LIKE :name ESCAPE '!'"), where);
         assertTrue(where.contains("i.status = :status"), where);
     }
