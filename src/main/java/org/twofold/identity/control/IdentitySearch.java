@@ -2,6 +2,7 @@ package org.twofold.identity.control;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +126,19 @@ public class IdentitySearch {
         }
         return filter.bind(em.createQuery("SELECT COUNT(i) FROM Identity i" + filter.where(), Long.class))
                 .getSingleResult();
+    }
+
+    /**
+     * Id and name of each identity whose name starts with the prefix, in name order, at most {@code limit}:
+     * a range of the user-name index, for lists of other things (devices) filtered by user name.
+     */
+    public Map<String, String> usersStartingWith(String prefix, int limit) {
+        Filter filter = new Filter(prefix, null, null);
+        return filter.bind(em.createQuery("SELECT i.id, i.user FROM Identity i" + filter.where() + " ORDER BY i.user",
+                        Object[].class))
+                .setMaxResults(limit)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1], (a, b) -> a, LinkedHashMap::new));
     }
 
     private Map<String, Long> activeDevices(List<String> identityIds) {

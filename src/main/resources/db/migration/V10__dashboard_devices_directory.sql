@@ -1,0 +1,6 @@
+-- Dashboard: the devices page lists millions of devices newest first by last contact or by binding, all of
+-- them or those of one state, from these indexes (the id makes the order total, so paging is stable).
+CREATE INDEX device_last_seen ON device (last_seen_at, id);
+CREATE INDEX device_state_last_seen ON device (state, last_seen_at, id);
+CREATE INDEX device_created ON device (created_at, id);
+CREATE INDEX device_state_created ON device (state, created_at, id);
