@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--postgres | --both] [--devices N] [--warmup S] [--duration S]
 #                [--no-startup | --startup-only] [--startup-runs N] [--jfr] [--endpoints] [--wait-idle]
-#                [--recovery] [--directory [--directory-users N]]
+#                [--recovery] [--directory [--directory-users N]] [--users-page [--users-page-identities N]]
 #
 # Builds the WAR if it is missing (mvn package -DskipTests in the repository root) and this bench project,
 # starts the appliance (Payara Micro, target/payara-micro.jar) on a free port with a fresh data directory
@@ -15,12 +15,16 @@
 # With --directory, each appliance runs the directory sync benchmark instead of the login benchmark (and no
 # startup comparison): two real OpenLDAP slapd (bin/slapd-sandbox) with --directory-users N users (default
 # 100000) and N/10, full syncs of both with time and heap, then incremental syncs of the big one.
+# With --users-page, each appliance runs the users page benchmark instead (and no startup comparison): its database
+# gets --users-page-identities N identities (default 1000000) and 2N devices by JDBC (on H2 with the appliance stopped,
+# since it holds the file), then the dashboard's users page is timed in 8 scenarios against p95 <= 200 ms.
 # Everything printed is also kept in bench/target/run-<date>.log.
 # The figures in RESULTS.md come from: bench/run.sh --wait-idle --both --endpoints --startup-runs 3
-# (directory sync: bench/run.sh --wait-idle --directory --both)
+# (directory sync: bench/run.sh --wait-idle --directory --both; users page: bench/run.sh --wait-idle --users-page --both)
 #
 # Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
-# BENCH_STARTUP_RUNS=1 BENCH_IDLE=10 BENCH_DIRECTORY_USERS=100000; BENCH_APPLIANCE_JAVA_OPTS (e.g.
+# BENCH_STARTUP_RUNS=1 BENCH_IDLE=10 BENCH_DIRECTORY_USERS=100000 BENCH_USERS_PAGE_IDENTITIES=1000000
+# BENCH_PAGE_WARMUP=20 BENCH_PAGE_REQUESTS=200; BENCH_APPLIANCE_JAVA_OPTS (e.g.
 # "-Xmx512m") goes to every Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login
 # benchmark's JVM; BENCH_KEEP=1 keeps the temporary directory (logs, data, with --directory the slapd
 # sandboxes, LDIF files and the appliance's GC log).
@@ -43,6 +47,8 @@ WAIT_IDLE=0
 RECOVERY=0
 DIRECTORY=0
 DIRECTORY_USERS=${BENCH_DIRECTORY_USERS:-100000}
+USERS_PAGE=0
+USERS_PAGE_IDENTITIES=${BENCH_USERS_PAGE_IDENTITIES:-1000000}
 
 usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
@@ -62,6 +68,8 @@ while [ $# -gt 0 ]; do
     --recovery) RECOVERY=1 ;;
     --directory) DIRECTORY=1 ;;
     --directory-users) DIRECTORY_USERS=$2; shift ;;
+    --users-page) USERS_PAGE=1 ;;
+    --users-page-identities) USERS_PAGE_IDENTITIES=$2; shift ;;
     -h|--help) usage 0 ;;
     *) echo "Unknown option $1" >&2; usage 2 ;;
   esac
@@ -132,10 +140,11 @@ WAR="$ROOT/target/twofold.war"
 echo "WAR: $WAR ($(date -r "$WAR" '+%F %T'))"
 
 # --- one appliance per database ---------------------------------------------------------------
-# start_appliance DB: PostgreSQL first when DB is postgres, then Payara Micro with a fresh data directory
+# start_appliance DB [again]: PostgreSQL first when DB is postgres, then Payara Micro with a fresh data directory
 # in $WORK/DB; sets APP_DIR APP_LABEL APP_PORT APP_PASSWORD APP_PID DB_PID SMTP_PORT (and PG_PID).
+# "again" (H2 only) boots on the data directory and first admin password of the previous start.
 start_appliance() {
-  local db=$1 env=()
+  local db=$1 again=${2:-} env=()
   APP_DIR="$WORK/$db"
   DB_PID=""
   mkdir -p "$APP_DIR"
@@ -157,7 +166,7 @@ start_appliance() {
     APP_LABEL=H2
   fi
   APP_PORT=$(free_port)
-  APP_PASSWORD="bench-$RANDOM$RANDOM-admin"
+  [ -n "$again" ] || APP_PASSWORD="bench-$RANDOM$RANDOM-admin"
   SMTP_PORT=$(free_port)
   # the recovery benchmark acts from one client address per worker (X-Forwarded-For), as real phones would
   env+=(TWOFOLD_MAIL_HOST=127.0.0.1 TWOFOLD_MAIL_PORT="$SMTP_PORT" TWOFOLD_HTTP_TRUSTED_PROXIES=127.0.0.1)
@@ -247,8 +256,42 @@ directory_benchmark() {
   return $rc
 }
 
+# the users page benchmark: the appliance boots once so that Flyway creates the schema, then the identities go in
+# (H2: with the appliance stopped, into its file; PostgreSQL: while it runs, followed by ANALYZE)
+users_page_benchmark() {
+  start_appliance "$1" || return 1
+  echo
+  local rc=0 out="$APP_DIR/users-page.out"
+  local load=(java -cp "$CP" org.twofold.bench.UsersPageData --identities="$USERS_PAGE_IDENTITIES")
+  if [ "$1" = h2 ]; then
+    echo "== Stopping the appliance: the loader needs its H2 file"
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=""
+    mv "$APP_DIR/payara.log" "$APP_DIR/payara-schema.log"
+    # the URL, user and password the appliance derives for its data directory (DerivedDefaults)
+    "${load[@]}" --jdbc-url="jdbc:h2:file:$APP_DIR/data/twofold" --db-user=twofold --db-password=twofold || return 1
+    start_appliance h2 again || return 1
+    echo
+  else
+    "${load[@]}" --jdbc-url="$TWOFOLD_DB_URL" --db-user="$TWOFOLD_DB_USER" --db-password="$TWOFOLD_DB_PASSWORD" || rc=1
+    echo
+  fi
+  if [ $rc = 0 ]; then
+    java -cp "$CP" org.twofold.bench.UsersPageBenchmark --url="http://127.0.0.1:$APP_PORT/" --admin-password="$APP_PASSWORD" \
+        --identities="$USERS_PAGE_IDENTITIES" --jit-warmup="${BENCH_PAGE_JIT_WARMUP:-60}" --warmup="${BENCH_PAGE_WARMUP:-20}" --requests="${BENCH_PAGE_REQUESTS:-200}" \
+        --appliance-pid="$APP_PID" --db-pid="$DB_PID" --label="$APP_LABEL" | tee "$out" || rc=$?
+  fi
+  stop_appliance "$out"
+  return $rc
+}
+
 STATUS=0
-if [ "$DIRECTORY" = 1 ]; then
+if [ "$USERS_PAGE" = 1 ]; then
+  for db in "${DATABASES[@]}"; do
+    users_page_benchmark "$db" || STATUS=1
+  done
+elif [ "$DIRECTORY" = 1 ]; then
   for db in "${DATABASES[@]}"; do
     directory_benchmark "$db" || STATUS=1
   done
@@ -259,7 +302,7 @@ elif [ "$LOGINS" = 1 ]; then
 fi
 
 # --- startup comparison -----------------------------------------------------------------------
-if [ "$STARTUP" = 1 ] && [ "$DIRECTORY" = 0 ]; then
+if [ "$STARTUP" = 1 ] && [ "$DIRECTORY" = 0 ] && [ "$USERS_PAGE" = 0 ]; then
   echo
   echo "load before startup comparison: $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp "$CP" org.twofold.bench.StartupComparison --payara="$PAYARA" --war="$WAR" \
