@@ -34,18 +34,10 @@ class SelfServiceIT {
     @Test
     void aUserWhoLostThePhoneDeactivatesTheirIdWithTheDirectoryPassword(ApplianceServer server, Browser browser)
             throws Exception {
-        String prefix = Fixtures.unique("self");
-        String ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
-        String user = prefix + "-lost";
-        String password = "directory-pw-" + prefix;
+        String user = Fixtures.unique("self") + "-lost";
+        String password = "directory-pw-" + user;
         try (TestDirectory directory = TestDirectory.start()) {
-            directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
-            directory.server().add("dn: uid=" + user + "," + ou, "objectClass: inetOrgPerson", "uid: " + user,
-                    "cn: Lost Phone Owner", "sn: Owner", "mail: " + user + "@corp.test", "userPassword: " + password);
-            String connection = server.admin().call("POST", "directory/connections", directory.connection(ou).build().toString())
-                    .expect(201).json().getString("id");
-            JsonObject run = SyncRuns.run(server, connection, "{\"mode\":\"FULL\"}");
-            assertEquals(1, run.getInt("created"), run::toString);
+            syncedDirectoryUser(server, directory, user, password);
             String code = server.admin().call("POST", "identities/" + user + "/activation-codes", "{}").expect(201)
                     .json().getString("activationCode");
             server.client().newDevice("Lost phone").enroll(code).expect(201);
@@ -78,17 +70,10 @@ class SelfServiceIT {
     @Test
     void aUserSignsInWithPasswordAndPhoneUnpairsOnePhoneAndBlocksAnUnknownOne(ApplianceServer server, Browser browser)
             throws Exception {
-        String prefix = Fixtures.unique("self");
-        String ou = "ou=" + prefix + ",ou=people," + TestDirectory.BASE_DN;
-        String user = prefix + "-panel";
-        String password = "directory-pw-" + prefix;
+        String user = Fixtures.unique("self") + "-panel";
+        String password = "directory-pw-" + user;
         try (TestDirectory directory = TestDirectory.start()) {
-            directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + prefix);
-            directory.server().add("dn: uid=" + user + "," + ou, "objectClass: inetOrgPerson", "uid: " + user,
-                    "cn: Panel User", "sn: User", "mail: " + user + "@corp.test", "userPassword: " + password);
-            String connection = server.admin().call("POST", "directory/connections", directory.connection(ou).build().toString())
-                    .expect(201).json().getString("id");
-            assertEquals(1, SyncRuns.run(server, connection, "{\"mode\":\"FULL\"}").getInt("created"));
+            syncedDirectoryUser(server, directory, user, password);
             DeviceSimulator phone = Fixtures.anotherDevice(server, user, "My phone");
             DeviceSimulator tablet = Fixtures.anotherDevice(server, user, "Old tablet");
             DeviceSimulator intruder = Fixtures.anotherDevice(server, user, "Unknown phone");
@@ -135,6 +120,19 @@ class SelfServiceIT {
         assertEquals("/my/", browser.currentPath());
         browser.go("my/approve.xhtml");
         assertEquals("/my/", browser.currentPath());
+    }
+
+    /** A directory account with a mail address and a password, in an OU of its own, synced to an identity. */
+    private static void syncedDirectoryUser(ApplianceServer server, TestDirectory directory, String user, String password)
+            throws Exception {
+        String ou = "ou=" + user + ",ou=people," + TestDirectory.BASE_DN;
+        directory.server().add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + user);
+        directory.server().add("dn: uid=" + user + "," + ou, "objectClass: inetOrgPerson", "uid: " + user,
+                "cn: Owner of " + user, "sn: Owner", "mail: " + user + "@corp.test", "userPassword: " + password);
+        String connection = server.admin().call("POST", "directory/connections", directory.connection(ou).build().toString())
+                .expect(201).json().getString("id");
+        JsonObject run = SyncRuns.run(server, connection, "{\"mode\":\"FULL\"}");
+        assertEquals(1, run.getInt("created"), run::toString);
     }
 
     private static int row(Browser browser, String table, String text) {
