@@ -139,7 +139,7 @@ public final class UsersPageBenchmark {
      * one in 60 each; the three statuses), and so does the deep page among the last four: H2 answers a query
      * repeated with the same parameters on unchanged tables from the result it kept (a table scan of a million rows
      * then cost 0.1 ms), which an appliance in use, whose logins update identities, would not. That result is kept
-     * per pooled connection, and the requests took turns on two connections: with two statuses, each connection saw
+     * per pooled connection, and the requests apparently took turns on two connections: with two statuses, each saw
      * the same one every time, so the number of values must not divide by two. The unfiltered first pages stay as
      * they are: their queries read 50 index entries. Ties in name or creation order are broken by user name, as the
      * page does.
