@@ -24,7 +24,7 @@
 #
 # Defaults (flags win over environment): BENCH_DEVICES=8 BENCH_WARMUP=150 BENCH_DURATION=30
 # BENCH_STARTUP_RUNS=1 BENCH_IDLE=10 BENCH_DIRECTORY_USERS=100000 BENCH_USERS_PAGE_IDENTITIES=1000000
-# BENCH_PAGE_WARMUP=20 BENCH_PAGE_REQUESTS=200; BENCH_APPLIANCE_JAVA_OPTS (e.g.
+# BENCH_PAGE_JIT_WARMUP=60 BENCH_PAGE_WARMUP=20 BENCH_PAGE_REQUESTS=200; BENCH_APPLIANCE_JAVA_OPTS (e.g.
 # "-Xmx512m") goes to every Payara Micro JVM started here, BENCH_LOADGEN_JAVA_OPTS to the login
 # benchmark's JVM; BENCH_KEEP=1 keeps the temporary directory (logs, data, with --directory the slapd
 # sandboxes, LDIF files and the appliance's GC log).
