@@ -33,9 +33,7 @@ class FourEyesIT {
         DashboardOperators second = DashboardOperators.create(server, "HELPDESK");
 
         browser.signIn(first.name(), first.password()).go("admin/user.xhtml?user=" + user);
-        browser.click(By.id("detail:channel"));
-        browser.click(By.cssSelector("li[data-label='PHONE']"));
-        browser.waitForText(By.id("detail:channel_label"), "PHONE");
+        browser.choose("detail:channel", "PHONE");
         browser.click(By.id("detail:reissue"));
         browser.waitForText(By.id("messages"), "Waiting for a second operator");
         assertTrue(deliveries(server, user).isEmpty(), "nothing is issued before the approval");

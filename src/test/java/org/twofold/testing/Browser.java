@@ -14,6 +14,8 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,6 +105,26 @@ public final class Browser implements AutoCloseable {
         click(target);
         click(By.cssSelector("button.ui-confirmdialog-yes"));
         return this;
+    }
+
+    /**
+     * Picks an option of a PrimeFaces select menu and waits until the menu shows it: a click during the
+     * panel's opening animation can get lost, so it tries again.
+     */
+    public Browser choose(String menuId, String label) {
+        By shown = By.id(menuId + "_label");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            click(By.id(menuId));
+            try {
+                click(By.cssSelector("#" + menuId.replace(":", "\\:") + "_panel li[data-label='" + label + "']"));
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                return this;
+            } catch (TimeoutException | StaleElementReferenceException lost) {
+                // the panel was still opening or closing; open it again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
     }
 
     public WebElement visible(By target) {
