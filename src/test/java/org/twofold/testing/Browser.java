@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -64,6 +65,11 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            // each browser comes from an address of its own through the trusted proxy, as real users do: the
+            // sign-in throttle counts per address, and one address for every test would lock them all
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                    Map.of("headers", Map.of("X-Forwarded-For", Fixtures.uniqueAddress())));
             return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
