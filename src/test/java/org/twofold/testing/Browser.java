@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,9 +90,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks again should a poll or an AJAX update replace the element between finding and clicking it. */
     public Browser click(By target) {
-        waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
-        return this;
+        return unlessReplaced(() -> {
+            waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
+            return this;
+        });
     }
 
     /** Clicks a button that asks for confirmation, then "Yes" in PrimeFaces' confirmation dialog. */
@@ -105,7 +110,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By target) {
-        return visible(target).getText();
+        return unlessReplaced(() -> visible(target).getText());
     }
 
     public List<WebElement> all(By target) {
@@ -115,6 +120,20 @@ public final class Browser implements AutoCloseable {
     public Browser waitForText(By target, String text) {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(target, text));
         return this;
+    }
+
+    /** For what takes longer than a page's answer, such as a directory sync the page follows. */
+    public Browser waitForText(By target, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+        return this;
+    }
+
+    /** Scrolls an element into view, e.g. before a screenshot of what lies below the fold. */
+    public Browser scrollTo(By target) {
+        return unlessReplaced(() -> {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(target));
+            return this;
+        });
     }
 
     public String pageSource() {
@@ -139,6 +158,19 @@ public final class Browser implements AutoCloseable {
 
     private <T> T waitUntil(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    /** Does it again when the page replaced the element meanwhile (a poll or an AJAX update), at most thrice. */
+    private static <T> T unlessReplaced(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     @Override
