@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,13 +37,16 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path profile;
+    private final Path downloads;
+    private final Set<Path> downloaded = new HashSet<>();
     private final String name;
     private int shots;
 
-    private Browser(ChromeDriver driver, String baseUrl, Path profile, String name) {
+    private Browser(ChromeDriver driver, String baseUrl, Path profile, Path downloads, String name) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.profile = profile;
+        this.downloads = downloads;
         this.name = name;
     }
 
@@ -48,7 +54,11 @@ public final class Browser implements AutoCloseable {
     public static Browser open(String baseUrl, String name) {
         try {
             Path profile = Files.createTempDirectory("twofold-chromium");
+            Path downloads = Files.createDirectory(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
+            // files the pages offer (PDFs too) are saved without asking, for the test to read
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
             options.setBinary(new File("/usr/bin/chromium"));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -59,7 +69,7 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, name);
+            return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, downloads, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,6 +119,12 @@ public final class Browser implements AutoCloseable {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(target));
     }
 
+    /** Waits until nothing matches any more (or it is hidden), e.g. after an AJAX update removed it. */
+    public Browser gone(By target) {
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(target));
+        return this;
+    }
+
     public String text(By target) {
         return unlessReplaced(() -> visible(target).getText());
     }
@@ -126,6 +142,24 @@ public final class Browser implements AutoCloseable {
     public Browser waitForText(By target, String text, Duration timeout) {
         new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
         return this;
+    }
+
+    /** Waits for the next file the browser saved (complete, not one answered before) and answers it. */
+    public Path awaitDownload() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")
+                                && !file.getFileName().toString().startsWith(".") && !downloaded.contains(file))
+                        .findFirst()
+                        .map(file -> {
+                            downloaded.add(file);
+                            return file;
+                        })
+                        .orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Scrolls an element into view, e.g. before a screenshot of what lies below the fold. */
