@@ -34,9 +34,7 @@ class DevicesPageIT {
         DashboardOperators officer = DashboardOperators.create(server, "SECURITY_OFFICER");
 
         browser.signIn(officer.name(), officer.password()).go("admin/devices.xhtml");
-        browser.click(By.id("search:state"));
-        browser.click(By.cssSelector("#search\\:state_items li[data-label='BLOCKED']"));
-        browser.click(By.id("search:find"));
+        browser.choose("search:state", "BLOCKED").click(By.id("search:find"));
         browser.waitForText(By.cssSelector("#list\\:devices .ui-paginator-current"), "of ");
         assertTrue(browser.currentPath().contains("state=BLOCKED"), "the search is in the address: " + browser.currentPath());
         List<WebElement> blocked = rows(browser);

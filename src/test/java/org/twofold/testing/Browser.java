@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,6 +107,32 @@ public final class Browser implements AutoCloseable {
             waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
             return this;
         });
+    }
+
+    /**
+     * Chooses an option of a PrimeFaces selectOneMenu by its label ({@code menuId} as in the page, e.g.
+     * {@code search:state}), again should a click during the menu's opening animation not take.
+     */
+    public Browser choose(String menuId, String label) {
+        By menu = By.id(menuId);
+        By option = By.cssSelector("#" + menuId.replace(":", "\\:") + "_items li[data-label='" + label + "']");
+        By shown = By.id(menuId + "_label");
+        for (int attempt = 1; ; attempt++) {
+            boolean open = driver.findElements(option).stream().anyMatch(WebElement::isDisplayed);
+            if (!open) {
+                click(menu);
+            }
+            click(option);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(2))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
+                return this;
+            } catch (TimeoutException notTaken) {
+                if (attempt == 3) {
+                    throw notTaken;
+                }
+            }
+        }
     }
 
     /** Clicks a button that asks for confirmation, then "Yes" in PrimeFaces' confirmation dialog. */
