@@ -41,7 +41,7 @@ class AuditPageIT {
         browser.signIn(officer.name(), officer.password()).go("admin/audit.xhtml");
         browser.type(By.id("filter:target"), "operator:" + created);
         browser.type(By.id("filter:action"), "operator.create");
-        browser.click(By.id("filter:find"));
+        browser.submit(By.id("filter:find"));
         browser.waitForText(By.id("trail:entries"), "operator:" + created);
         List<WebElement> rows = browser.all(ROWS);
         assertEquals(1, rows.size(), "one entry matches both filters");
@@ -58,7 +58,8 @@ class AuditPageIT {
         assertTrue(server.admin().call("GET", "audit/verification", null).expect(200).json().getBoolean("intact"));
 
         browser.click(By.id("filter:csv"));
-        Path csv = browser.downloaded("twofold-audit.csv");
+        Path csv = browser.awaitDownload();
+        assertEquals("twofold-audit.csv", csv.getFileName().toString());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(List.of("seq,at,actor,action,target,sourceAddress,outcome,detail,hash",
                 "\"" + String.join("\",\"", entry.getJsonNumber("seq").toString(), entry.getString("at"), "operator:admin",

@@ -45,7 +45,7 @@ class FourEyesIT {
         browser.screenshot("same-operator-refused");
         assertTrue(deliveries(server, user).isEmpty(), "the one who asked cannot approve");
 
-        browser.click(By.id("session:signOut"));
+        browser.submit(By.id("session:signOut"));
         browser.signIn(second.name(), second.password()).go("admin/approvals.xhtml");
         browser.click(By.id("approvals:pending:" + approvalRow(browser, user) + ":approve"));
         browser.waitForText(By.id("messages"), "Approved and carried out.");

@@ -30,7 +30,7 @@ class OperatorSignInIT {
         assertTrue(Long.parseLong(browser.text(By.id("identities")).strip()) >= 0);
         browser.screenshot("overview");
 
-        browser.click(By.id("session:signOut"));
+        browser.submit(By.id("session:signOut"));
         browser.visible(By.id("signedOut"));
         browser.go("admin/index.xhtml");
         assertEquals("/admin/login.xhtml", browser.currentPath(), "the old session is gone after signing out");

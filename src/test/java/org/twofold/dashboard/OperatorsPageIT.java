@@ -53,7 +53,7 @@ class OperatorsPageIT {
             helpdesk.signIn(name, password).go("admin/approvals.xhtml");
             helpdesk.visible(By.id("approvals:pending"));
 
-            browser.click(By.id("operators:accounts:" + row(browser, name) + ":edit"));
+            browser.submit(By.id("operators:accounts:" + row(browser, name) + ":edit"));
             browser.click(By.cssSelector("label[for='edit:roles:2']"));
             browser.click(By.cssSelector("label[for='edit:roles:1']"));
             browser.click(By.id("edit:saveRoles"));
@@ -91,7 +91,7 @@ class OperatorsPageIT {
         DashboardOperators admin = DashboardOperators.create(server, "ADMIN");
 
         browser.signIn(admin.name(), admin.password()).go("admin/operators.xhtml");
-        browser.click(By.id("operators:accounts:" + row(browser, admin.name()) + ":edit"));
+        browser.submit(By.id("operators:accounts:" + row(browser, admin.name()) + ":edit"));
         browser.clickConfirmed(By.id("edit:delete"));
         browser.waitForText(By.id("messages"), "Operators cannot delete their own account");
         browser.click(By.cssSelector("label[for='edit:roles:0']"));

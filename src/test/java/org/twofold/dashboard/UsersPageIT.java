@@ -34,7 +34,7 @@ class UsersPageIT {
         DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");
 
         browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
-        browser.type(By.id("search:user"), run).click(By.id("search:find"));
+        browser.type(By.id("search:user"), run).submit(By.id("search:find"));
         browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "of " + HAYSTACK);
         assertTrue(browser.currentPath().contains("user=" + run), "the search is in the address: " + browser.currentPath());
         assertEquals(50, rows(browser).size(), "one page of 50 rows");
@@ -45,7 +45,7 @@ class UsersPageIT {
                 "the last page in descending order starts at the 50th name");
 
         browser.go("admin/users.xhtml");
-        browser.type(By.id("search:user"), user.toUpperCase()).click(By.id("search:find"));
+        browser.type(By.id("search:user"), user.toUpperCase()).submit(By.id("search:find"));
         browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "of 1");
         List<WebElement> found = rows(browser);
         assertEquals(1, found.size());

@@ -108,7 +108,7 @@ class SelfServiceIT {
             browser.go("admin/index.xhtml");
             assertEquals("/admin/login.xhtml", browser.currentPath(), "a signed-in user is no operator");
             browser.go("my/home.xhtml");
-            browser.click(By.id("session:signOut"));
+            browser.submit(By.id("session:signOut"));
             browser.go("my/home.xhtml");
             assertEquals("/my/", browser.currentPath(), "signed out, the panel is closed");
         }
@@ -146,6 +146,6 @@ class SelfServiceIT {
     }
 
     private static void tryToDeactivate(Browser browser, String user, String password) {
-        browser.type(By.id("lost:user"), user).type(By.id("lost:password"), password).click(By.id("lost:deactivate"));
+        browser.type(By.id("lost:user"), user).type(By.id("lost:password"), password).submit(By.id("lost:deactivate"));
     }
 }

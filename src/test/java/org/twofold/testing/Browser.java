@@ -6,18 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,13 +39,16 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path profile;
+    private final Path downloads;
+    private final Set<Path> downloaded = new HashSet<>();
     private final String name;
     private int shots;
 
-    private Browser(ChromeDriver driver, String baseUrl, Path profile, String name) {
+    private Browser(ChromeDriver driver, String baseUrl, Path profile, Path downloads, String name) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.profile = profile;
+        this.downloads = downloads;
         this.name = name;
     }
 
@@ -51,11 +56,12 @@ public final class Browser implements AutoCloseable {
     public static Browser open(String baseUrl, String name) {
         try {
             Path profile = Files.createTempDirectory("twofold-chromium");
+            Path downloads = Files.createDirectory(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
             options.setBinary(new File("/usr/bin/chromium"));
-            options.setExperimentalOption("prefs", Map.of(
-                    "download.default_directory", downloads(profile).toString(),
-                    "download.prompt_for_download", false));
+            // files the pages offer (PDFs too) are saved without asking, for the test to read
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
@@ -70,7 +76,11 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand("Network.setExtraHTTPHeaders",
                     Map.of("headers", Map.of("X-Forwarded-For", Fixtures.uniqueAddress())));
-            return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, name);
+            // an overlay clicked while it still slides open loses the click; without animations it is there at once
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "document.addEventListener('DOMContentLoaded', function () {"
+                            + " if (window.PrimeFaces) { PrimeFaces.utils.disableAnimations(); } });"));
+            return new Browser(driver, baseUrl.endsWith("/") ? baseUrl : baseUrl + "/", profile, downloads, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,7 +100,18 @@ public final class Browser implements AutoCloseable {
         go("admin/login.xhtml");
         type(By.id("login:name"), operator);
         type(By.id("login:password"), password);
-        click(By.id("login:signIn"));
+        return submit(By.id("login:signIn"));
+    }
+
+    /**
+     * Clicks a button that sends its form without AJAX and waits for the page that answers: a {@link #go}
+     * right after a bare click could cancel the request before the appliance has seen it.
+     */
+    public Browser submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(button);
+        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
@@ -101,9 +122,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks again should a poll or an AJAX update replace the element between finding and clicking it. */
     public Browser click(By target) {
-        waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
-        return this;
+        return unlessReplaced(() -> {
+            waitUntil(ExpectedConditions.elementToBeClickable(target)).click();
+            return this;
+        });
     }
 
     /** Clicks a button that asks for confirmation, then "Yes" in PrimeFaces' confirmation dialog. */
@@ -126,7 +150,7 @@ public final class Browser implements AutoCloseable {
                 new WebDriverWait(driver, Duration.ofSeconds(3))
                         .until(ExpectedConditions.textToBePresentInElementLocated(shown, label));
                 return this;
-            } catch (TimeoutException | StaleElementReferenceException lost) {
+            } catch (WebDriverException lost) {
                 // the panel was still opening or closing; open it again
             }
         }
@@ -138,7 +162,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(By target) {
-        return visible(target).getText();
+        return unlessReplaced(() -> visible(target).getText());
     }
 
     public List<WebElement> all(By target) {
@@ -156,24 +180,36 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (up to 20 s) until the browser has finished downloading this file, and answers where it is. */
-    public Path downloaded(String fileName) {
-        Path file = downloads(profile).resolve(fileName);
-        Path partial = downloads(profile).resolve(fileName + ".crdownload");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.isRegularFile(file) && !Files.exists(partial)) {
-                return file;
+    /** For what takes longer than a page's answer, such as a directory sync the page follows. */
+    public Browser waitForText(By target, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(target, text));
+        return this;
+    }
+
+    /** Waits for the next file the browser saved (complete, not one answered before) and answers it. */
+    public Path awaitDownload() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")
+                                && !file.getFileName().toString().startsWith(".") && !downloaded.contains(file))
+                        .findFirst()
+                        .map(file -> {
+                            downloaded.add(file);
+                            return file;
+                        })
+                        .orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no download " + fileName + " within 20 s; the download directory holds "
-                + listing(downloads(profile)));
+        });
+    }
+
+    /** Scrolls an element into view, e.g. before a screenshot of what lies below the fold. */
+    public Browser scrollTo(By target) {
+        return unlessReplaced(() -> {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(target));
+            return this;
+        });
     }
 
     public String pageSource() {
@@ -196,21 +232,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Inside the profile, so it goes when the browser is closed. */
-    private static Path downloads(Path profile) {
-        return profile.resolve("downloads");
-    }
-
-    private static List<String> listing(Path directory) {
-        try (var files = Files.list(directory)) {
-            return files.map(path -> path.getFileName().toString()).toList();
-        } catch (IOException e) {
-            return List.of("(nothing: " + e + ")");
-        }
-    }
-
     private <T> T waitUntil(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    }
+
+    /** Does it again when the page replaced the element meanwhile (a poll or an AJAX update), at most thrice. */
+    private static <T> T unlessReplaced(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 3) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public class AdminDirectoryRunsResource {
 
     public record RunView(String id, String connectionId, String mode, boolean dryRun, String status, int entriesRead,
                           int created, int updated, int deactivated, int reactivated, int errors, String progress,
-                          String message, String startedBy, Instant startedAt, Instant endedAt,
+                          Integer percentDone, String message, String startedBy, Instant startedAt, Instant endedAt,
                           List<DirectoryRuns.EntryError> errorEntries) {
 
         /** {@code errorEntries} null leaves them out (lists of runs show the counts only). */
@@ -59,7 +59,7 @@ public class AdminDirectoryRunsResource {
             SyncCounts counts = run.counts();
             return new RunView(run.id(), run.connectionId(), run.mode().name(), run.dryRun(), run.status().name(),
                     counts.entriesRead(), counts.created(), counts.updated(), counts.deactivated(), counts.reactivated(),
-                    counts.errors(), run.progress(), run.message(), run.startedBy(), run.startedAt(), run.endedAt(),
+                    counts.errors(), run.progress(), run.percentDone(), run.message(), run.startedBy(), run.startedAt(), run.endedAt(),
                     errorEntries);
         }
     }

@@ -119,10 +119,23 @@ public class DirectoryRuns {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void progress(String runId, String progress, SyncCounts counts) {
+    public void progress(String runId, String progress, Integer percentDone, SyncCounts counts) {
         DirectoryRun run = em.find(DirectoryRun.class, runId);
-        run.progress(progress);
+        run.progress(progress, percentDone);
         run.counts(counts);
+    }
+
+    /** How many entries the connection's last ended run of this mode read: what the next one will read, roughly. */
+    @Transactional
+    public int lastEntriesRead(String connectionId, SyncMode mode) {
+        return em.createQuery("SELECT r.entriesRead FROM DirectoryRun r WHERE r.connectionId = :connection"
+                        + " AND r.mode = :mode AND r.status <> :running AND r.entriesRead > 0 ORDER BY r.startedAt DESC",
+                        Integer.class)
+                .setParameter("connection", connectionId)
+                .setParameter("mode", mode)
+                .setParameter("running", RunStatus.RUNNING)
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(0);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -149,7 +149,8 @@ public class DirectorySync {
             int linkedActive = pages.linkedActive(connection.id());
             Scope scope = new Scope(connection, runId, reader, twoFactorGroups, nesting, since, position, applianceUrl,
                     linkedActive);
-            SyncCounts planned = scope.pass(false);
+            int expected = runs.lastEntriesRead(connection.id(), since.isEmpty() ? SyncMode.FULL : SyncMode.INCREMENTAL);
+            SyncCounts planned = scope.pass(false, PassShare.planning(dryRun, expected));
             if (dryRun) {
                 finish(connection, runId, true, RunStatus.SUCCEEDED, planned, "dry run: nothing written");
                 return;
@@ -160,7 +161,7 @@ public class DirectorySync {
                 return;
             }
             writing = true;
-            SyncCounts applied = scope.pass(true);
+            SyncCounts applied = scope.pass(true, PassShare.writing(planned.entriesRead()));
             Optional<SyncCursor> next = position.or(() -> reader.cursorAfter(Duration.between(began, clock.instant())))
                     .map(cursor -> later(cursor, connection.syncCursor()));
             if (next.isPresent()) {
@@ -243,13 +244,13 @@ public class DirectorySync {
             this.linkedActive = linkedActive;
         }
 
-        SyncCounts pass(boolean write) throws LDAPException {
-            return since.isPresent() ? incremental(since.get(), write) : full(write);
+        SyncCounts pass(boolean write, PassShare share) throws LDAPException {
+            return since.isPresent() ? incremental(since.get(), write, share) : full(write, share);
         }
 
         /** Every user; the linked identities not met are deactivated (or, planning, counted). */
-        private SyncCounts full(boolean write) throws LDAPException {
-            Progress progress = new Progress(write ? "writing" : "planning", write);
+        private SyncCounts full(boolean write, PassShare share) throws LDAPException {
+            Progress progress = new Progress(write ? "writing" : "planning", write, share);
             reader.users(progress::page);
             int missing = write ? pages.deactivateUnseen(connection.id(), connection.name(), runId)
                     : linkedActive - progress.seenLinkedActive;
@@ -261,8 +262,8 @@ public class DirectorySync {
          * list compared with the memberships kept); then the linked identities whose entries were deleted,
          * moved away or left the 2FA groups are deactivated.
          */
-        private SyncCounts incremental(SyncCursor from, boolean write) throws LDAPException {
-            Progress progress = new Progress((write ? "writing" : "planning") + " changes", write);
+        private SyncCounts incremental(SyncCursor from, boolean write, PassShare share) throws LDAPException {
+            Progress progress = new Progress((write ? "writing" : "planning") + " changes", write, share);
             reader.changedUsers(from, until, progress::page);
             for (String group : reader.changedGroups(from, until)) {
                 Set<String> members = reader.membersOf(group);
@@ -290,14 +291,16 @@ public class DirectorySync {
         private final class Progress {
             private final String phase;
             private final boolean write;
+            private final PassShare share;
             private final Set<String> met = new HashSet<>();
             private final Set<String> gone = new HashSet<>();
             private SyncCounts counts = SyncCounts.NONE;
             private int seenLinkedActive;
 
-            Progress(String phase, boolean write) {
+            Progress(String phase, boolean write, PassShare share) {
                 this.phase = phase;
                 this.write = write;
+                this.share = share;
             }
 
             void page(List<DirectoryEntries.Result> page) {
@@ -333,7 +336,8 @@ public class DirectorySync {
                 counts = counts.plus(new SyncCounts(read, outcome.counts().created(), outcome.counts().updated(),
                         outcome.counts().deactivated(), outcome.counts().reactivated(), errors.size()));
                 seenLinkedActive += outcome.seenLinkedActive();
-                runs.progress(runId, phase + ": " + counts.entriesRead() + " entries read", counts);
+                runs.progress(runId, phase + ": " + counts.entriesRead() + " entries read",
+                        share.percent(counts.entriesRead()), counts);
             }
         }
     }

@@ -53,6 +53,10 @@ public class DirectoryRun {
 
     private String progress;
 
+    /** how far the run is, 0-99 while it runs (an estimate), 100 once it ended; null while unknown */
+    @Column(name = "percent_done")
+    private Integer percentDone;
+
     private String message;
 
     @Version
@@ -82,8 +86,9 @@ public class DirectoryRun {
         this.errors = counts.errors();
     }
 
-    public void progress(String progress) {
+    public void progress(String progress, Integer percentDone) {
         this.progress = progress.length() > 200 ? progress.substring(0, 200) : progress;
+        this.percentDone = percentDone;
     }
 
     /** An incremental run that cannot build on the last one runs as a full one; the reason stays its message. */
@@ -101,6 +106,7 @@ public class DirectoryRun {
         this.message = message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
         this.endedAt = now;
         this.progress = status == RunStatus.RUNNING ? progress : "done";
+        this.percentDone = status == RunStatus.RUNNING ? percentDone : Integer.valueOf(100);
     }
 
     public String id() {
@@ -145,6 +151,10 @@ public class DirectoryRun {
 
     public String progress() {
         return progress;
+    }
+
+    public Integer percentDone() {
+        return percentDone;
     }
 
     public String message() {
