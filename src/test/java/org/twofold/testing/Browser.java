@@ -108,10 +108,16 @@ public final class Browser implements AutoCloseable {
      * right after a bare click could cancel the request before the appliance has seen it.
      */
     public Browser submit(By button) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.twofoldPageBefore = true");
         click(button);
-        waitUntil(ExpectedConditions.stalenessOf(page));
-        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        waitUntil(d -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return !window.twofoldPageBefore && document.readyState === 'complete'"));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
         return this;
     }
 
