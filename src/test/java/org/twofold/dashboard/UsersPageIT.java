@@ -35,14 +35,21 @@ class UsersPageIT {
 
         browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
         browser.type(By.id("search:user"), run).submit(By.id("search:find"));
-        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "of " + HAYSTACK);
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"),
+                "1–50 of more than " + ApplianceServer.COUNT_LIMIT);
+        assertTrue(browser.text(By.id("list:capped")).contains("More than 1,000 identities match"),
+                "the page says it stopped counting: " + browser.text(By.id("list:capped")));
         assertTrue(browser.currentPath().contains("user=" + run), "the search is in the address: " + browser.currentPath());
         assertEquals(50, rows(browser).size(), "one page of 50 rows");
         browser.screenshot("haystack");
 
+        browser.go("admin/users.xhtml?user=" + run + "&sort=user&order=desc");
+        assertEquals(run + "-" + (HAYSTACK - 1), firstUser(browser), "the reversed order starts at the other end");
         browser.go("admin/users.xhtml?user=" + run + "&sort=user&order=desc&first=" + (HAYSTACK - 50));
-        assertEquals(run + "-0049", rows(browser).get(0).findElement(By.cssSelector(".tf-user")).getText(),
-                "the last page in descending order starts at the 50th name");
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"),
+                (ApplianceServer.COUNT_LIMIT - 49) + "–" + ApplianceServer.COUNT_LIMIT + " of more than");
+        assertEquals(String.format("%s-%04d", run, HAYSTACK - ApplianceServer.COUNT_LIMIT + 49), firstUser(browser),
+                "a page past the limit shows the last page the search offers");
 
         browser.go("admin/users.xhtml");
         browser.type(By.id("search:user"), user.toUpperCase()).submit(By.id("search:find"));
@@ -80,6 +87,10 @@ class UsersPageIT {
         server.client().from(Fixtures.uniqueAddress()).newDevice("First phone").enroll(code).expect(201);
         assertEquals("New Comer", Fixtures.identity(server, user).getString("displayName"));
         assertEquals(1, Fixtures.identity(server, user).getJsonArray("devices").size());
+    }
+
+    private static String firstUser(Browser browser) {
+        return rows(browser).get(0).findElement(By.cssSelector(".tf-user")).getText();
     }
 
     private static List<WebElement> rows(Browser browser) {

@@ -2,10 +2,15 @@ package org.twofold.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.json.JsonObject;
 
@@ -45,6 +50,22 @@ class StartupIT {
         JsonObject health = Json.parse(ready.body());
         assertEquals("UP", health.getString("status"));
         assertEquals("twofold", health.getJsonArray("checks").getJsonObject(0).getString("name"));
+    }
+
+    /** Name prefixes are searched as index ranges, which only code point order gets right (V15). */
+    @Test
+    void searchedNamesCompareByCodePointOnPostgres(ApplianceServer server) throws Exception {
+        assumeTrue("postgres".equals(server.database().kind()), "H2 compares strings by code point anyway");
+        try (Connection connection = server.database().connectToPostgres();
+             ResultSet columns = connection.createStatement().executeQuery("SELECT column_name, collation_name"
+                     + " FROM information_schema.columns WHERE table_name = 'identity'"
+                     + " AND column_name IN ('user_name', 'display_name_key') ORDER BY column_name")) {
+            Map<String, String> collations = new TreeMap<>();
+            while (columns.next()) {
+                collations.put(columns.getString(1), columns.getString(2));
+            }
+            assertEquals(Map.of("display_name_key", "C", "user_name", "C"), collations);
+        }
     }
 
     @Test

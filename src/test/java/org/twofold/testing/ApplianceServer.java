@@ -26,6 +26,8 @@ public final class ApplianceServer implements AutoCloseable {
 
     /** Logins expire after this many seconds here (120 in production), so the expiry test stays short. */
     public static final int AUTH_SESSION_SECONDS = 15;
+    /** How many matches the dashboard's lists count and page through on the appliance under test. */
+    public static final int COUNT_LIMIT = 1000;
 
     private final Process process;
     private final int port;
@@ -66,6 +68,8 @@ public final class ApplianceServer implements AutoCloseable {
             env.put("TWOFOLD_HTTP_TRUSTED_PROXIES", "127.0.0.1");
             // only identities a directory sync links are asked about at login (DirectorySyncIT)
             env.put("TWOFOLD_DIRECTORY_LIVE_CHECK_SECONDS", "1");
+            // UsersPageIT's 2,000 identities pass it, so the lists' "more than" is tested without 10,001 of them
+            env.put("TWOFOLD_DASHBOARD_COUNT_LIMIT", Integer.toString(COUNT_LIMIT));
             env.putAll(extraEnvironment());
             Path log = workDir.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(

@@ -74,6 +74,15 @@ public final class TestDatabase implements AutoCloseable {
         return environment;
     }
 
+    /** A connection of the test's own to the appliance's PostgreSQL database (H2's file is the appliance's alone). */
+    public Connection connectToPostgres() throws SQLException {
+        if (!"postgres".equals(kind)) {
+            throw new IllegalStateException("the appliance's H2 database is open in the appliance only");
+        }
+        return DriverManager.getConnection(environment.get("TWOFOLD_DB_URL"), environment.get("TWOFOLD_DB_USER"),
+                environment.get("TWOFOLD_DB_PASSWORD"));
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

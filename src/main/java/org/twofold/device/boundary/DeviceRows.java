@@ -20,13 +20,16 @@ public class DeviceRows extends LazyDataModel<DeviceSearch.Row> {
     private final DeviceSearch.Filter filter;
     private final DeviceSearch.Order order;
     private final boolean descending;
+    private final int limit;
     /** Resolved when the table counts, then used for its page: one user-name lookup per request. */
     private DeviceSearch.Selection selection;
     private long matches;
     private boolean counted;
 
-    DeviceRows(DeviceListing listing, DeviceSearch.Filter filter, DeviceSearch.Order order, boolean descending) {
+    DeviceRows(DeviceListing listing, DeviceSearch.Filter filter, DeviceSearch.Order order, boolean descending,
+               int limit) {
         this.listing = listing;
+        this.limit = limit;
         this.filter = filter;
         this.order = order;
         this.descending = descending;
@@ -37,7 +40,7 @@ public class DeviceRows extends LazyDataModel<DeviceSearch.Row> {
         selection = listing.select(filter);
         matches = listing.count(selection);
         counted = true;
-        return (int) Math.min(matches, DeviceSearch.COUNT_LIMIT);
+        return (int) Math.min(matches, limit);
     }
 
     @Override
@@ -60,9 +63,9 @@ public class DeviceRows extends LazyDataModel<DeviceSearch.Row> {
         return listing.page(selection, sortOrder, sortDescending, first, pageSize);
     }
 
-    /** More devices match than were counted: the list shows the first {@value DeviceSearch#COUNT_LIMIT}. */
+    /** More devices match than were counted: the list shows the first ones up to the limit. */
     public boolean isMore() {
-        return matches > DeviceSearch.COUNT_LIMIT;
+        return matches > limit;
     }
 
     /** The user-name prefix matched too many identities to list their devices. */

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import org.twofold.dashboard.boundary.Messages;
+import org.twofold.dashboard.control.CountLimit;
 import org.twofold.device.control.DeviceSearch;
 import org.twofold.device.entity.DeviceState;
 import org.twofold.operator.entity.Role;
@@ -32,6 +33,9 @@ public class DevicesPage implements Serializable {
     @Inject
     SecurityContext security;
 
+    @Inject
+    CountLimit limit;
+
     private DeviceState state;
     private String user;
     private String sort;
@@ -43,9 +47,10 @@ public class DevicesPage implements Serializable {
     public void load() {
         DeviceSearch.Order by = "bound".equals(sort == null ? "" : sort.toLowerCase(Locale.ROOT))
                 ? DeviceSearch.Order.BOUND : DeviceSearch.Order.LAST_SEEN;
-        first = Math.max(0, Math.min(first, DeviceSearch.COUNT_LIMIT - PAGE_SIZE));
+        first = Math.max(0, Math.min(first, limit.value() - PAGE_SIZE));
         first -= first % PAGE_SIZE;
-        rows = new DeviceRows(listing, new DeviceSearch.Filter(state, user), by, !"asc".equalsIgnoreCase(order));
+        rows = new DeviceRows(listing, new DeviceSearch.Filter(state, user), by, !"asc".equalsIgnoreCase(order),
+                limit.value());
     }
 
     /** A new search starts at the first page, and shows in the address bar. */
@@ -68,7 +73,7 @@ public class DevicesPage implements Serializable {
     }
 
     public int getCountLimit() {
-        return DeviceSearch.COUNT_LIMIT;
+        return limit.value();
     }
 
     public int getUserLimit() {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.twofold.dashboard.control.CountLimit;
 import org.twofold.device.entity.BoundVia;
 import org.twofold.device.entity.DeviceState;
 import org.twofold.identity.control.Identities;
@@ -27,8 +28,6 @@ import org.twofold.identity.entity.Identity;
 @ApplicationScoped
 public class DeviceSearch {
 
-    /** Counting stops beyond this many devices: an exact count of millions costs a scan of them each time. */
-    public static final int COUNT_LIMIT = 10_000;
     /** A user-name prefix matching more identities than this is too broad to list devices by. */
     public static final int USER_LIMIT = 200;
 
@@ -37,6 +36,9 @@ public class DeviceSearch {
 
     @Inject
     IdentitySearch identitySearch;
+
+    @Inject
+    CountLimit limit;
 
     @Inject
     Identities identities;
@@ -124,15 +126,15 @@ public class DeviceSearch {
                 (BoundVia) row[5], users.get((String) row[1]), (Instant) row[6], (Instant) row[7])).toList();
     }
 
-    /** The number of devices selected, or {@value #COUNT_LIMIT} + 1 for "more than {@value #COUNT_LIMIT}". */
+    /** The number of devices selected, or the {@link CountLimit} + 1 for "more than" it. */
     public long count(Selection selection) {
         if (selection.empty()) {
             return 0;
         }
         boolean beyondLimit = !selection.bind(em.createQuery("SELECT d.id FROM Device d" + selection.where(), String.class))
-                .setFirstResult(COUNT_LIMIT).setMaxResults(1).getResultList().isEmpty();
+                .setFirstResult(limit.value()).setMaxResults(1).getResultList().isEmpty();
         if (beyondLimit) {
-            return COUNT_LIMIT + 1L;
+            return limit.value() + 1L;
         }
         return selection.bind(em.createQuery("SELECT COUNT(d) FROM Device d" + selection.where(), Long.class))
                 .getSingleResult();

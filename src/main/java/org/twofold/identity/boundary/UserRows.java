@@ -20,9 +20,12 @@ public class UserRows extends LazyDataModel<IdentitySearch.Row> {
     private final IdentitySearch.Filter filter;
     private final IdentitySearch.Order order;
     private final boolean descending;
+    private final int limit;
 
-    UserRows(IdentityListing listing, IdentitySearch.Filter filter, IdentitySearch.Order order, boolean descending) {
+    UserRows(IdentityListing listing, IdentitySearch.Filter filter, IdentitySearch.Order order, boolean descending,
+             int limit) {
         this.listing = listing;
+        this.limit = limit;
         this.filter = filter;
         this.order = order;
         this.descending = descending;
@@ -30,12 +33,12 @@ public class UserRows extends LazyDataModel<IdentitySearch.Row> {
 
     private boolean countCapped;
 
-    /** Past {@link IdentitySearch#COUNTED_AT_MOST} matches, the pages stop there and the page asks to narrow the search. */
+    /** Past the limit's number of matches the pages stop there, and the page says so. */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         long counted = listing.count(filter);
-        countCapped = counted > IdentitySearch.COUNTED_AT_MOST && filter.narrows();
-        return (int) Math.min(countCapped ? IdentitySearch.COUNTED_AT_MOST : counted, Integer.MAX_VALUE);
+        countCapped = counted > limit;
+        return (int) Math.min(counted, limit);
     }
 
     public boolean isCountCapped() {

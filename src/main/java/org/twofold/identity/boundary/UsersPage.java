@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.twofold.dashboard.control.CountLimit;
 import org.twofold.identity.control.IdentitySearch;
 import org.twofold.identity.entity.IdentityStatus;
 
@@ -23,6 +24,9 @@ public class UsersPage implements Serializable {
     @Inject
     IdentityListing listing;
 
+    @Inject
+    CountLimit limit;
+
     private String user;
     private String name;
     private IdentityStatus status;
@@ -38,8 +42,9 @@ public class UsersPage implements Serializable {
             case "created" -> IdentitySearch.Order.CREATED;
             default -> IdentitySearch.Order.USER;
         };
-        first = Math.max(0, first - first % PAGE_SIZE);
-        rows = new UserRows(listing, new IdentitySearch.Filter(user, name, status), by, "desc".equalsIgnoreCase(order));
+        first = Math.max(0, Math.min(first - first % PAGE_SIZE, limit.value() - PAGE_SIZE));
+        rows = new UserRows(listing, new IdentitySearch.Filter(user, name, status), by, "desc".equalsIgnoreCase(order),
+                limit.value());
     }
 
     /** A new search starts at the first page, and shows in the address bar. */
@@ -102,6 +107,10 @@ public class UsersPage implements Serializable {
 
     public void setFirst(int first) {
         this.first = first;
+    }
+
+    public int getCountLimit() {
+        return limit.value();
     }
 
     public int getPageSize() {

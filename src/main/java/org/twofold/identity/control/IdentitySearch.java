@@ -9,23 +9,29 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.twofold.dashboard.control.CountLimit;
 import org.twofold.device.entity.DeviceState;
 import org.twofold.identity.entity.IdentityStatus;
 
 /**
- * One page of identities for the dashboard, filtered, sorted and paged in the database. Every filter is a
- * prefix on an indexed column and every order has an index, so a page costs the same over a million
- * identities as over a thousand; the page's device counts come in one grouped query, not one per row.
+ * One page of identities for the dashboard, filtered, sorted and paged in the database. Every filter (a
+ * name prefix, a status) reads a range of an index and every order has one; counting stops at
+ * the {@link CountLimit}; so a page costs about the same over a million identities as over a thousand. The
+ * page's device counts come in one grouped query, not one per row.
  */
 @ApplicationScoped
 public class IdentitySearch {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CountLimit limit;
 
     /** Blank or null members do not filter. */
     public record Filter(String userPrefix, String namePrefix, IdentityStatus status) {
@@ -78,10 +84,6 @@ public class IdentitySearch {
             char last = prefix.charAt(prefix.length() - 1);
             return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
         }
-
-        public boolean narrows() {
-            return present(userPrefix) || present(namePrefix);
-        }
     }
 
     public enum Order {
@@ -98,34 +100,30 @@ public class IdentitySearch {
                       boolean restoreActive, boolean fromDirectory, Instant createdAt, long activeDevices) {
     }
 
+    /**
+     * A search shows at most the {@link CountLimit}'s number of identities, in whichever order: a helpdesk finds
+     * a person by typing more of the name, not by paging through a million. Reversing the order shows the other
+     * end. {@code first} past the last page a search shows answers that last page.
+     */
     public List<Row> page(Filter filter, Order order, boolean descending, int first, int size) {
         String direction = descending ? " DESC" : " ASC";
         String orderBy = order == Order.USER ? order.path + direction : order.path + direction + ", i.user" + direction;
         List<Object[]> rows = filter.bind(em.createQuery("SELECT i.id, i.user, i.displayName, i.email, i.status,"
                         + " i.restoreActive, i.directoryConnectionId, i.createdAt FROM Identity i" + filter.where()
                         + " ORDER BY " + orderBy, Object[].class))
-                .setFirstResult(first).setMaxResults(size).getResultList();
+                .setFirstResult(Math.max(0, Math.min(first, limit.value() - size)))
+                .setMaxResults(size)
+                .getResultList();
         Map<String, Long> devices = activeDevices(rows.stream().map(row -> (String) row[0]).toList());
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                 (IdentityStatus) row[4], (Boolean) row[5], row[6] != null, (Instant) row[7],
                 devices.getOrDefault((String) row[0], 0L))).toList();
     }
 
-    /** Beyond this many matches of a prefix search the page says "more than" instead of counting on. */
-    public static final int COUNTED_AT_MOST = 10_000;
-
-    /**
-     * How many identities match. A prefix search counts at most {@link #COUNTED_AT_MOST} + 1 (the index range
-     * of a short prefix holds a tenth of all identities); the whole table and a status are counted exactly,
-     * which the databases do from an index or their statistics.
-     */
+    /** How many identities match, counted up to one more than the {@link CountLimit}. */
     public long count(Filter filter) {
-        if (filter.narrows()) {
-            return filter.bind(em.createQuery("SELECT i.id FROM Identity i" + filter.where(), String.class))
-                    .setMaxResults(COUNTED_AT_MOST + 1).getResultList().size();
-        }
-        return filter.bind(em.createQuery("SELECT COUNT(i) FROM Identity i" + filter.where(), Long.class))
-                .getSingleResult();
+        return filter.bind(em.createQuery("SELECT i.id FROM Identity i" + filter.where(), String.class))
+                .setMaxResults(limit.value() + 1).getResultList().size();
     }
 
     /**
