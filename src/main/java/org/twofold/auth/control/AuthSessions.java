@@ -130,22 +130,21 @@ public class AuthSessions {
 
     /** A blocked newcomer may be a thief in the middle of logging in: every waiting login of the identity ends. */
     void cancelPendingOnBlock(@Observes DeviceBlocked blocked) {
-        em.createQuery("UPDATE AuthSession s SET s.status = :cancelled, s.decidedAt = :now"
-                        + " WHERE s.identityId = :identity AND s.status = :pending")
-                .setParameter("cancelled", AuthStatus.CANCELLED)
-                .setParameter("now", clock.instant())
-                .setParameter("identity", blocked.identityId())
-                .setParameter("pending", AuthStatus.PENDING)
-                .executeUpdate();
+        cancelPendingWhere("s.identityId", blocked.identityId());
     }
 
     /** A revoked relying party could not read the outcome anyway: its waiting logins end. */
     void cancelPendingOf(RelyingParty party) {
+        cancelPendingWhere("s.relyingPartyId", party.id());
+    }
+
+    /** {@code column} is one of the two above, never text from outside. */
+    private void cancelPendingWhere(String column, String id) {
         em.createQuery("UPDATE AuthSession s SET s.status = :cancelled, s.decidedAt = :now"
-                        + " WHERE s.relyingPartyId = :party AND s.status = :pending")
+                        + " WHERE " + column + " = :id AND s.status = :pending")
                 .setParameter("cancelled", AuthStatus.CANCELLED)
                 .setParameter("now", clock.instant())
-                .setParameter("party", party.id())
+                .setParameter("id", id)
                 .setParameter("pending", AuthStatus.PENDING)
                 .executeUpdate();
     }

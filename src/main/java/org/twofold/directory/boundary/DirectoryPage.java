@@ -1,21 +1,17 @@
 package org.twofold.directory.boundary;
 
 import java.io.Serializable;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.json.stream.JsonGenerator;
 
+import org.twofold.dashboard.boundary.JsonDocument;
 import org.twofold.dashboard.boundary.Messages;
 import org.twofold.directory.control.ConnectionTest;
 import org.twofold.directory.entity.RunStatus;
@@ -73,7 +69,7 @@ public class DirectoryPage implements Serializable {
         JsonObject connection = connections.get(id);
         connectionId = id;
         connectionName = connection.getString("name");
-        document = pretty(editable(connection));
+        document = JsonDocument.editable(connection, READ_ONLY);
         bindPassword = null;
         test = null;
         runId = null;
@@ -94,13 +90,11 @@ public class DirectoryPage implements Serializable {
 
     /** Creates or replaces the connection; a blank password keeps the stored one. */
     public void save() {
-        JsonObject body;
-        try {
-            body = Json.createReader(new StringReader(document == null ? "" : document)).readObject();
-        } catch (JsonException | IllegalStateException notJson) {
-            Messages.error("The connection is not a JSON object: " + notJson.getMessage());
+        Optional<JsonObject> parsed = JsonDocument.parsed(document, "connection");
+        if (parsed.isEmpty()) {
             return;
         }
+        JsonObject body = parsed.get();
         if (body.containsKey("bindPassword")) {
             Messages.error("Enter the bind password in its own field, not in the document.");
             return;
@@ -207,18 +201,6 @@ public class DirectoryPage implements Serializable {
 
     public boolean isWaitingForConfirmation() {
         return run != null && RunStatus.STOPPED_FOR_CONFIRMATION.name().equals(run.status());
-    }
-
-    private static JsonObject editable(JsonObject stored) {
-        JsonObjectBuilder editable = Json.createObjectBuilder(stored);
-        READ_ONLY.forEach(editable::remove);
-        return editable.build();
-    }
-
-    private static String pretty(JsonObject json) {
-        StringWriter text = new StringWriter();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text).write(json);
-        return text.toString().strip();
     }
 
     public SyncMode[] getModes() {

@@ -1,22 +1,18 @@
 package org.twofold.policy.boundary;
 
 import java.io.Serializable;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.Response;
 
+import org.twofold.dashboard.boundary.JsonDocument;
 import org.twofold.dashboard.boundary.Messages;
 import org.twofold.platform.control.Refusal;
 
@@ -51,7 +47,7 @@ public class PoliciesPage implements Serializable {
 
     public void edit(String policyName) {
         name = policyName;
-        document = pretty(editable(resource.get(policyName)));
+        document = JsonDocument.editable(resource.get(policyName), READ_ONLY);
         versions = PolicyChange.of(resource.versions(policyName));
     }
 
@@ -66,13 +62,11 @@ public class PoliciesPage implements Serializable {
             Messages.error("Give the policy a name.");
             return;
         }
-        JsonObject body;
-        try {
-            body = Json.createReader(new StringReader(document == null ? "" : document)).readObject();
-        } catch (JsonException | IllegalStateException notJson) {
-            Messages.error("The policy is not a JSON object: " + notJson.getMessage());
+        Optional<JsonObject> parsed = JsonDocument.parsed(document, "policy");
+        if (parsed.isEmpty()) {
             return;
         }
+        JsonObject body = parsed.get();
         try {
             Response answer = resource.save(name.strip(), body);
             JsonObject saved = (JsonObject) answer.getEntity();
@@ -110,18 +104,6 @@ public class PoliciesPage implements Serializable {
             explained = null;
             Messages.error(refused.title());
         }
-    }
-
-    private static JsonObject editable(JsonObject stored) {
-        JsonObjectBuilder editable = Json.createObjectBuilder(stored);
-        READ_ONLY.forEach(editable::remove);
-        return editable.build();
-    }
-
-    private static String pretty(JsonObject json) {
-        StringWriter text = new StringWriter();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text).write(json);
-        return text.toString().strip();
     }
 
     public List<JsonObject> getLive() {

@@ -1,5 +1,6 @@
 package org.twofold.policy.boundary;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** One version of a policy and what it changed against the version before it: the history's diff. */
-public record PolicyChange(int version, String changedBy, String changedAt, String note, List<String> changes) {
+public record PolicyChange(int version, String changedBy, Instant changedAt, String note, List<String> changes) {
 
     private static final Set<String> NOT_SETTINGS = Set.of("version", "changedBy", "changedAt", "changeNote", "deleted",
             "warnings", "name");
@@ -21,7 +22,7 @@ public record PolicyChange(int version, String changedBy, String changedAt, Stri
             JsonObject version = versions.get(i);
             JsonObject before = i + 1 < versions.size() ? versions.get(i + 1) : null;
             history.add(new PolicyChange(version.getInt("version"), version.getString("changedBy", ""),
-                    version.getString("changedAt", ""), version.getString("changeNote", ""), changes(before, version)));
+                    Instant.parse(version.getString("changedAt")), version.getString("changeNote", ""), changes(before, version)));
         }
         return history;
     }
