@@ -1,75 +1,39 @@
 package org.twofold.identity.boundary;
 
 import java.util.List;
-import java.util.Map;
 
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
-
+import org.twofold.dashboard.boundary.CountedRows;
 import org.twofold.identity.control.IdentitySearch;
 
-/**
- * The users table's rows, a page at a time from the database. The filter and the starting order come from
- * the page's bookmarkable parameters; a click on a column header sorts by that column instead.
- */
-public class UserRows extends LazyDataModel<IdentitySearch.Row> {
+/** The users table's rows. */
+public class UserRows extends CountedRows<IdentitySearch.Row, IdentitySearch.Order> {
 
     private final IdentityListing listing;
     private final IdentitySearch.Filter filter;
-    private final IdentitySearch.Order order;
-    private final boolean descending;
-    private final int limit;
 
     UserRows(IdentityListing listing, IdentitySearch.Filter filter, IdentitySearch.Order order, boolean descending,
              int limit) {
+        super(order, descending, limit, IdentitySearch.Row::user);
         this.listing = listing;
-        this.limit = limit;
         this.filter = filter;
-        this.order = order;
-        this.descending = descending;
-    }
-
-    private boolean countCapped;
-
-    /** Past the limit's number of matches the pages stop there, and the page says so. */
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-        long counted = listing.count(filter);
-        countCapped = counted > limit;
-        return (int) Math.min(counted, limit);
-    }
-
-    public boolean isCountCapped() {
-        return countCapped;
     }
 
     @Override
-    public List<IdentitySearch.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                         Map<String, FilterMeta> filterBy) {
-        IdentitySearch.Order sortOrder = order;
-        boolean sortDescending = descending;
-        for (SortMeta sort : sortBy.values()) {
-            if (sort.getOrder() != SortOrder.UNSORTED) {
-                sortOrder = switch (sort.getField()) {
-                    case "displayName" -> IdentitySearch.Order.NAME;
-                    case "createdAt" -> IdentitySearch.Order.CREATED;
-                    default -> IdentitySearch.Order.USER;
-                };
-                sortDescending = sort.getOrder() == SortOrder.DESCENDING;
-            }
-        }
-        return listing.page(filter, sortOrder, sortDescending, first, pageSize);
+    protected long countMatches() {
+        return listing.count(filter);
     }
 
     @Override
-    public String getRowKey(IdentitySearch.Row row) {
-        return row.user();
+    protected IdentitySearch.Order orderOf(String field) {
+        return switch (field) {
+            case "displayName" -> IdentitySearch.Order.NAME;
+            case "createdAt" -> IdentitySearch.Order.CREATED;
+            default -> IdentitySearch.Order.USER;
+        };
     }
 
     @Override
-    public IdentitySearch.Row getRowData(String rowKey) {
-        return getWrappedData().stream().filter(row -> row.user().equals(rowKey)).findFirst().orElse(null);
+    protected List<IdentitySearch.Row> page(IdentitySearch.Order order, boolean descending, int first, int size) {
+        return listing.page(filter, order, descending, first, size);
     }
 }
