@@ -1,9 +1,16 @@
 package org.twofold.dashboard.boundary;
 
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 import org.twofold.dashboard.control.Overview;
 import org.twofold.operator.boundary.AllowedRoles;
@@ -16,7 +23,13 @@ public class OverviewPage {
     @Inject
     Overview overview;
 
+    /** The checks behind {@code /health/ready}, which a load balancer asks too. */
+    @Inject
+    @Readiness
+    Instance<HealthCheck> readiness;
+
     private Overview.Figures figures;
+    private List<HealthCheckResponse> health;
 
     @AllowedRoles
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -25,5 +38,17 @@ public class OverviewPage {
             figures = overview.figures();
         }
         return figures;
+    }
+
+    @AllowedRoles
+    public List<HealthCheckResponse> getHealth() {
+        if (health == null) {
+            health = readiness.stream().map(HealthCheck::call).toList();
+        }
+        return health;
+    }
+
+    public boolean isHealthy() {
+        return getHealth().stream().allMatch(check -> check.getStatus() == HealthCheckResponse.Status.UP);
     }
 }
