@@ -73,6 +73,31 @@ class UsersPageIT {
     }
 
     @Test
+    void aDisplayNameSearchIgnoresCaseAndShowsNamesInTheirOrder(ApplianceServer server, Browser browser) {
+        String run = Fixtures.unique("dn");
+        // user names in the opposite order of the display names
+        List<String> users = List.of(run + "-3", run + "-2", run + "-1");
+        List<String> names = List.of(run.toUpperCase() + " Adams", run + " Brown", run + " Clark");
+        for (int i = 0; i < users.size(); i++) {
+            server.admin().call("POST", "identities", "{\"user\": \"" + users.get(i) + "\", \"displayName\": \""
+                    + names.get(i) + "\"}").expect(201);
+        }
+        DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");
+
+        browser.signIn(helpdesk.name(), helpdesk.password()).go("admin/users.xhtml");
+        browser.type(By.id("search:name"), run.toUpperCase()).submit(By.id("search:find"));
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "1–3 of 3");
+        assertEquals(users, rows(browser).stream().map(row -> row.findElement(By.cssSelector(".tf-user")).getText()).toList(),
+                "display-name order, whatever the letter case");
+        browser.screenshot("by-display-name");
+
+        browser.go("admin/users.xhtml?name=" + run + "&sort=user");
+        browser.waitForText(By.cssSelector("#list\\:users .ui-paginator-current"), "1–3 of 3");
+        assertEquals(List.of(run + "-1", run + "-2", run + "-3"), rows(browser).stream()
+                .map(row -> row.findElement(By.cssSelector(".tf-user")).getText()).toList(), "user-name order when asked");
+    }
+
+    @Test
     void helpdeskCreatesALocalIdentityAndItsFirstPhoneEnrollsWithTheCodeShown(ApplianceServer server, Browser browser) {
         String user = Fixtures.unique("newcomer");
         DashboardOperators helpdesk = DashboardOperators.create(server, "HELPDESK");

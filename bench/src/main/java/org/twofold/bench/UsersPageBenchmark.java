@@ -153,8 +153,9 @@ public final class UsersPageBenchmark {
                 .mapToObj(digit -> UsersPageData.user(n / 10 * digit).substring(0, prefixLength)).toList();
         List<String> firstNames = Arrays.stream(UsersPageData.FIRST).limit(8).map(name -> name.toLowerCase(Locale.ROOT)).toList();
         int[] byUser = IntStream.range(0, n).toArray();
-        int[] byNameDesc = sorted(n, Comparator.<Integer, String>comparing(i -> population.nameKeys[i])
-                .thenComparing(Comparator.naturalOrder()).reversed());
+        int[] byName = sorted(n, Comparator.<Integer, String>comparing(i -> population.nameKeys[i])
+                .thenComparing(Comparator.naturalOrder()));
+        int[] byNameDesc = IntStream.range(0, n).map(i -> byName[n - 1 - i]).toArray();
         int[] byCreatedDesc = sorted(n, Comparator.<Integer>comparingLong(i -> population.createdMs[i])
                 .thenComparing(Comparator.naturalOrder()).reversed());
         IntPredicate all = i -> true;
@@ -165,8 +166,8 @@ public final class UsersPageBenchmark {
                 userPrefixes.stream().map(prefix -> variant("user=" + prefix, byUser,
                         i -> UsersPageData.user(i + 1).startsWith(prefix), 0)).toList()));
         scenarios.add(new Scenario("name-prefix", "name prefix " + firstNames.get(0).toUpperCase(Locale.ROOT) + "…"
-                + firstNames.get(7).toUpperCase(Locale.ROOT) + " (any case)", firstNames.stream().map(first -> variant(
-                        "name=" + first.toUpperCase(Locale.ROOT), byUser, i -> population.nameKeys[i].startsWith(first), 0))
+                + firstNames.get(7).toUpperCase(Locale.ROOT) + " (any case), name order", firstNames.stream().map(first -> variant(
+                        "name=" + first.toUpperCase(Locale.ROOT), byName, i -> population.nameKeys[i].startsWith(first), 0))
                 .toList()));
         scenarios.add(new Scenario("status", "status DEACTIVATED / ACTIVE / LOCKED", List.of(
                 variant("status=DEACTIVATED", byUser, deactivated, 0), variant("status=ACTIVE", byUser, deactivated.negate(), 0),

@@ -37,13 +37,16 @@ public class UsersPage implements Serializable {
 
     /** Runs once the URL's parameters are set. */
     public void load() {
+        IdentitySearch.Filter filter = new IdentitySearch.Filter(user, name, status);
         IdentitySearch.Order by = switch (sort == null ? "" : sort.toLowerCase(Locale.ROOT)) {
             case "name" -> IdentitySearch.Order.NAME;
             case "created" -> IdentitySearch.Order.CREATED;
-            default -> IdentitySearch.Order.USER;
+            case "user" -> IdentitySearch.Order.USER;
+            // a display-name search is shown in the order of the index it reads; user-name order would sort every match
+            default -> filter.byName() && !filter.byUser() ? IdentitySearch.Order.NAME : IdentitySearch.Order.USER;
         };
         first = Math.max(0, Math.min(first - first % PAGE_SIZE, limit.value() - PAGE_SIZE));
-        rows = new UserRows(listing, new IdentitySearch.Filter(user, name, status), by, "desc".equalsIgnoreCase(order),
+        rows = new UserRows(listing, filter, by, "desc".equalsIgnoreCase(order),
                 limit.value());
     }
 

@@ -39,10 +39,10 @@ public class IdentitySearch {
         String where() {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             // the range lets every database read the prefix from the index; LIKE keeps the match exact
-            if (present(userPrefix)) {
+            if (byUser()) {
                 where.append(" AND i.user >= :userFrom AND i.user < :userTo AND i.user LIKE :user ESCAPE '!'");
             }
-            if (present(namePrefix)) {
+            if (byName()) {
                 where.append(" AND i.displayNameKey >= :nameFrom AND i.displayNameKey < :nameTo"
                         + " AND i.displayNameKey LIKE :name ESCAPE '!'");
             }
@@ -65,6 +65,14 @@ public class IdentitySearch {
                 query.setParameter("status", status);
             }
             return query;
+        }
+
+        public boolean byUser() {
+            return present(userPrefix);
+        }
+
+        public boolean byName() {
+            return present(namePrefix);
         }
 
         private static boolean present(String text) {
@@ -108,6 +116,10 @@ public class IdentitySearch {
     public List<Row> page(Filter filter, Order order, boolean descending, int first, int size) {
         String direction = descending ? " DESC" : " ASC";
         String orderBy = order == Order.USER ? order.path + direction : order.path + direction + ", i.user" + direction;
+        if (filter.status() != null && order != Order.CREATED) {
+            // the status is the same in every row, but only so does H2 see that its (status, …) index gives the order
+            orderBy = "i.status" + direction + ", " + orderBy;
+        }
         List<Object[]> rows = filter.bind(em.createQuery("SELECT i.id, i.user, i.displayName, i.email, i.status,"
                         + " i.restoreActive, i.directoryConnectionId, i.createdAt FROM Identity i" + filter.where()
                         + " ORDER BY " + orderBy, Object[].class))
@@ -120,9 +132,13 @@ public class IdentitySearch {
                 devices.getOrDefault((String) row[0], 0L))).toList();
     }
 
-    /** How many identities match, counted up to one more than the {@link CountLimit}. */
+    /**
+     * How many identities match, counted up to one more than the {@link CountLimit}. It reads the column of the
+     * index the filter uses, which the index itself holds: reading the id instead cost H2 a row lookup per match.
+     */
     public long count(Filter filter) {
-        return filter.bind(em.createQuery("SELECT i.id FROM Identity i" + filter.where(), String.class))
+        String column = filter.byName() && !filter.byUser() ? "i.displayNameKey" : "i.user";
+        return filter.bind(em.createQuery("SELECT " + column + " FROM Identity i" + filter.where(), String.class))
                 .setMaxResults(limit.value() + 1).getResultList().size();
     }
 
