@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -210,6 +211,20 @@ public final class Browser implements AutoCloseable {
             driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(target));
             return this;
         });
+    }
+
+    /**
+     * Runs a script in the page and answers what it passes to its callback (the last of {@code arguments}),
+     * e.g. to read IndexedDB, whose API answers only asynchronously.
+     */
+    public Object executeAsync(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
+    /** Sets the window to a phone's size, to see the layout a phone shows. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
     }
 
     public String pageSource() {

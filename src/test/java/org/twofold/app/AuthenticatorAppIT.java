@@ -1,0 +1,135 @@
+package org.twofold.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.twofold.simulator.Appliance;
+import org.twofold.testing.ApplianceExtension;
+import org.twofold.testing.ApplianceServer;
+import org.twofold.testing.Browser;
+import org.twofold.testing.BrowserExtension;
+import org.twofold.testing.Fixtures;
+
+/**
+ * The web authenticator (/app) in a real headless Chromium against the appliance: enrollment with a typed
+ * activation code and a PIN that wraps the key, and logins approved by number matching.
+ */
+@ExtendWith({ApplianceExtension.class, BrowserExtension.class})
+class AuthenticatorAppIT {
+
+    static final String PIN = "482913";
+
+    @Test
+    void enrollsWithATypedCodeAndKeepsTheKeyOnlyWrappedUnderThePin(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        String code = Fixtures.createIdentity(server, user);
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        browser.visible(By.id("welcome-title"));
+        browser.screenshot("welcome");
+        browser.click(By.id("go-enroll"));
+        browser.type(By.id("enroll-code"), code);
+        browser.type(By.id("enroll-pin"), "1234");
+        browser.type(By.id("enroll-pin-again"), "1234");
+        browser.click(By.id("enroll-submit"));
+        app.awaitNotice("The PIN must be at least 6 digits.");
+        browser.screenshot("pin-too-short");
+        browser.go("app/");
+        app.enroll(code, "Browser phone", PIN).awaitHome();
+        browser.screenshot("enrolled");
+
+        List<JsonObject> devices = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class);
+        assertEquals(1, devices.size(), devices::toString);
+        assertEquals("Browser phone", devices.get(0).getString("name"));
+        assertEquals("ACTIVE", devices.get(0).getString("state"));
+        assertEquals("web", devices.get(0).getString("platform"));
+        assertTrue(browser.text(By.id("who")).contains(user));
+
+        Map<String, Object> stored = app.inspectStoredKey(PIN);
+        assertEquals(List.of(), stored.get("cryptoKeys"), "no usable key object is stored");
+        assertFalse((Boolean) stored.get("plainPkcs8"), "the stored key bytes are not a plain private key");
+        assertEquals(List.of("identity.boundAt", "identity.deviceId", "identity.deviceName", "identity.kdf.hash",
+                "identity.kdf.name", "identity.publicKey", "identity.user"), stored.get("strings"),
+                "no text member holds the token or the key");
+        assertTrue(((Number) stored.get("iterations")).longValue() >= 600_000, stored::toString);
+        assertEquals(16L, ((Number) stored.get("saltBytes")).longValue());
+        assertTrue((Boolean) stored.get("pinUnwrapsRegisteredKey"), "the PIN unwraps the key the appliance knows");
+        assertFalse((Boolean) stored.get("otherPinUnwraps"), "another PIN unwraps nothing");
+    }
+
+    @Test
+    void wrongPinsAreRefusedWithAGrowingWaitThatSurvivesAReload(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(Fixtures.createIdentity(server, user), "PIN phone", PIN).awaitHome();
+
+        app.open();
+        browser.visible(By.id("unlock-title"));
+        app.unlock("000000").awaitNotice("Wrong PIN. Try again.");
+        app.unlock("000001").awaitNotice("Wrong PIN. Try again.");
+        app.unlock("000002").awaitNotice("Wrong PIN. Try again in 2 s.");
+        browser.screenshot("wrong-pin-wait");
+        app.open();
+        browser.visible(By.id("unlock-title"));
+        app.unlock(PIN).awaitNotice("Too many wrong PINs. Try again in");
+        assertEquals(3L, ((Number) app.record("pin-throttle").get("failures")).longValue(),
+                "the count is kept in the browser's storage, across a reload");
+        browser.screenshot("throttled");
+
+        sleep(2_500);
+        app.unlock(PIN).awaitHome();
+        assertEquals(0L, ((Number) app.record("pin-throttle").get("failures")).longValue());
+    }
+
+    @Test
+    void approvesALoginByTheRightNumberLiveAndTheWrongNumberDeniesIt(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        Appliance.RelyingParty vpn = Fixtures.relyingParty(server);
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(Fixtures.createIdentity(server, user), "Login phone", PIN).awaitHome();
+
+        Fixtures.Login login = Fixtures.startLogin(vpn, user);
+        browser.waitForText(app.login(login.id()), "VPN login from 10.1.2.3");
+        List<String> shown = browser.all(By.cssSelector("#login-" + login.id() + " .numbers button")).stream()
+                .map(button -> button.getText()).toList();
+        assertEquals(3, shown.size(), shown::toString);
+        assertTrue(shown.contains(login.displayNumber()), shown::toString);
+        browser.screenshot("login-waiting");
+        app.pick(login.id(), login.displayNumber()).awaitNotice("approved");
+        browser.waitUntilGone(app.login(login.id()));
+        assertEquals("APPROVED", Fixtures.loginStatus(vpn, login.id()));
+        browser.screenshot("approved");
+
+        Fixtures.Login second = Fixtures.startLogin(vpn, user);
+        browser.visible(app.login(second.id()));
+        String wrong = browser.all(By.cssSelector("#login-" + second.id() + " .numbers button")).stream()
+                .map(button -> button.getText()).filter(number -> !number.equals(second.displayNumber()))
+                .findFirst().orElseThrow();
+        app.pick(second.id(), wrong).awaitNotice("is not the number the login page showed");
+        assertEquals("DENIED", Fixtures.loginStatus(vpn, second.id()));
+        browser.screenshot("wrong-number-denied");
+
+        Fixtures.Login third = Fixtures.startLogin(vpn, user);
+        browser.click(By.cssSelector("#login-" + third.id() + " button.deny"));
+        browser.waitUntilGone(app.login(third.id()));
+        assertTrue(app.notice().endsWith("denied."), app::notice);
+        assertEquals("DENIED", Fixtures.loginStatus(vpn, third.id()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
