@@ -1,0 +1,174 @@
+package org.twofold.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.twofold.simulator.Appliance;
+import org.twofold.simulator.Json;
+import org.twofold.testing.ApplianceExtension;
+import org.twofold.testing.ApplianceServer;
+import org.twofold.testing.Browser;
+import org.twofold.testing.BrowserExtension;
+import org.twofold.testing.Fixtures;
+
+/**
+ * Getting the ID back in the web authenticator: restore activation (prompted from the 4th login), restore
+ * on a second browser profile with the emailed one-time code, duplication by link confirmed on the old
+ * profile, and a forgotten PIN.
+ */
+@ExtendWith({ApplianceExtension.class, BrowserExtension.class})
+class AuthenticatorRecoveryIT {
+
+    private static final String PIN = AuthenticatorAppIT.PIN;
+    private static final String NEW_PIN = "730518";
+    private static final String RESTORE_CODE = "[0-9A-Z]{4}(-[0-9A-Z]{4}){6}";
+
+    @Test
+    void restoreIsOfferedFromTheFourthLoginAndItsCodeIsShownOnce(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        Appliance.RelyingParty vpn = Fixtures.relyingParty(server);
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(Fixtures.createIdentity(server, user), "Prompted phone", PIN).awaitHome();
+        for (int i = 0; i < 3; i++) {
+            app.approve(Fixtures.startLogin(vpn, user));
+        }
+        assertTrue(browser.all(By.cssSelector("#restore-prompt:not([hidden])")).isEmpty(), "no prompt before the 4th login");
+        app.approve(Fixtures.startLogin(vpn, user));
+        browser.visible(By.id("restore-prompt"));
+        browser.screenshot("restore-prompt");
+        browser.click(By.id("restore-prompt-activate"));
+        browser.visible(By.id("restore-code-title"));
+        assertTrue(browser.visible(By.id("restore-code-done")).getAttribute("disabled") != null,
+                "Done waits until the user says the code is kept");
+        assertTrue(browser.visible(By.id("restore-code-qr")).getAttribute("src").startsWith("data:image/"));
+        browser.screenshot("restore-code-once");
+        String code = app.takeRestoreCode();
+        assertTrue(code.matches(RESTORE_CODE), code);
+        assertTrue(Fixtures.identity(server, user).getJsonObject("restore").getBoolean("active"));
+
+        browser.visible(By.id("home-title"));
+        assertTrue(browser.all(By.cssSelector("#restore-prompt:not([hidden])")).isEmpty(), "the prompt is gone");
+        assertFalse(browser.pageSource().contains(code), "the code is not on the page any more");
+        browser.click(By.cssSelector("button[data-go='restore']"));
+        browser.waitForText(By.id("restore-state"), "Restore is on.");
+        assertEquals(202, server.client().request("POST", "/api/v1/restore",
+                Json.object("user", user, "restoreCode", code)).status(), "the code shown is the identity's code");
+    }
+
+    @Test
+    void aNewBrowserRestoresTheIdWithTheRestoreCodeAndTheEmailedCode(ApplianceServer server, Browser oldPhone) {
+        String user = Fixtures.unique("app");
+        AuthenticatorApp old = new AuthenticatorApp(oldPhone).open();
+        old.enroll(Fixtures.createIdentity(server, user), "Lost phone", PIN).awaitHome();
+        String oldDeviceId = onlyDevice(server, user).getString("id");
+        String code = old.activateRestore();
+
+        try (Browser newPhone = Browser.open(server.baseUrl(),
+                "AuthenticatorRecoveryIT.aNewBrowserRestoresTheIdWithTheRestoreCodeAndTheEmailedCode.newPhone")) {
+            AuthenticatorApp fresh = new AuthenticatorApp(newPhone).open();
+            newPhone.click(By.id("go-restore"));
+            fresh.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "New phone", NEW_PIN);
+            newPhone.screenshot("new-restore-code");
+            String newCode = fresh.takeRestoreCode();
+            assertTrue(newCode.matches(RESTORE_CODE), newCode);
+            assertNotEquals(code, newCode, "the restore code is replaced after use");
+            fresh.awaitHome();
+            newPhone.screenshot("restored");
+
+            JsonObject restored = deviceNamed(server, user, "New phone");
+            assertEquals("ACTIVE", restored.getString("state"));
+            assertEquals("RESTORE", restored.getString("boundVia"));
+            assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "policy wipes the old device");
+
+            oldPhone.waitForText(By.id("removed-reason"), "Your ID was restored on another device.");
+            oldPhone.screenshot("old-phone-removed-by-restore");
+            oldPhone.click(By.id("removed-accept"));
+            old.awaitNotice("Your ID now lives on the restored device.");
+            assertEquals(null, old.record("identity"), "the old phone deleted its key");
+        }
+    }
+
+    @Test
+    void anOldBrowserAddsANewOneByLinkConfirmingTheFingerprintBothShow(ApplianceServer server, Browser oldPhone) {
+        String user = Fixtures.unique("app");
+        AuthenticatorApp old = new AuthenticatorApp(oldPhone).open();
+        old.enroll(Fixtures.createIdentity(server, user), "Old phone", PIN).awaitHome();
+        oldPhone.click(By.id("go-offer"));
+        oldPhone.visible(By.id("offer-qr"));
+        String link = oldPhone.visible(By.id("offer-link")).getAttribute("value");
+        assertTrue(link.startsWith("twofold://dup?"), link);
+        oldPhone.screenshot("offer");
+
+        try (Browser newPhone = Browser.open(server.baseUrl(),
+                "AuthenticatorRecoveryIT.anOldBrowserAddsANewOneByLinkConfirmingTheFingerprintBothShow.newPhone")) {
+            AuthenticatorApp fresh = new AuthenticatorApp(newPhone).open();
+            newPhone.click(By.id("go-claim"));
+            newPhone.type(By.id("claim-link"), link);
+            newPhone.type(By.id("claim-device-name"), "Second phone");
+            newPhone.type(By.id("claim-pin"), NEW_PIN);
+            newPhone.type(By.id("claim-pin-again"), NEW_PIN);
+            newPhone.click(By.id("claim-submit"));
+            String fingerprint = newPhone.text(By.id("claim-fingerprint"));
+            assertFalse(fingerprint.isBlank());
+            newPhone.screenshot("fingerprint");
+
+            oldPhone.waitForText(By.cssSelector("#offer-claims .fingerprint"), fingerprint);
+            oldPhone.screenshot("confirm-fingerprint");
+            oldPhone.click(By.cssSelector("#offer-claims button.confirm"));
+            old.awaitNotice("“Second phone” now holds your ID too.");
+
+            fresh.awaitHome();
+            assertTrue(newPhone.text(By.id("who")).contains(user), "the new phone knows whose ID it holds");
+            newPhone.screenshot("duplicated");
+            JsonObject added = deviceNamed(server, user, "Second phone");
+            assertEquals("ACTIVE", added.getString("state"));
+            assertEquals("DUPLICATION_QR", added.getString("boundVia"));
+            assertEquals("ACTIVE", deviceNamed(server, user, "Old phone").getString("state"));
+        }
+    }
+
+    @Test
+    void aForgottenPinDeletesTheIdHereAndRestoreBringsItBackWithANewPin(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(Fixtures.createIdentity(server, user), "Forgetful phone", PIN).awaitHome();
+        String code = app.activateRestore();
+        String oldDeviceId = onlyDevice(server, user).getString("id");
+
+        app.open();
+        browser.click(By.id("forgot-pin"));
+        browser.screenshot("forgot-pin");
+        browser.click(By.id("forgot-confirm"));
+        app.awaitNotice("The ID was deleted from this device.");
+        assertEquals(null, app.record("identity"));
+        assertEquals(user, browser.visible(By.id("restore-user")).getAttribute("value"));
+        app.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "Forgetful phone again", NEW_PIN);
+        app.takeRestoreCode();
+        app.awaitHome();
+
+        assertEquals("ACTIVE", deviceNamed(server, user, "Forgetful phone again").getString("state"));
+        assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "the stale binding is gone");
+        app.open().unlock(NEW_PIN).awaitHome();
+    }
+
+    private static JsonObject onlyDevice(ApplianceServer server, String user) {
+        List<JsonObject> devices = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class);
+        assertEquals(1, devices.size(), devices::toString);
+        return devices.get(0);
+    }
+
+    static JsonObject deviceNamed(ApplianceServer server, String user, String name) {
+        return Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class).stream()
+                .filter(device -> device.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no device " + name + " for " + user));
+    }
+}
