@@ -6,10 +6,12 @@ import { wipe } from './keystore.js';
 
 let session = null;
 let removedHandler = () => {};
+let gone = false;
 
 export function start(unlocked, onRemoved) {
     session = unlocked;
     removedHandler = onRemoved;
+    gone = false;
 }
 
 export function current() {
@@ -36,12 +38,16 @@ export function read(path) {
  * restore may still block that restore's newcomer for 24 h, so then the key stays until the owner decides.
  */
 export async function removed(problem) {
-    const notificationId = problem.notificationId || null;
-    if (!notificationId) {
+    // the event stream and a call in flight may both learn of the removal: the first one tells the user
+    if (gone) {
+        return;
+    }
+    gone = true;
+    if (!problem.notificationId) {
         await wipe();
         session = null;
     }
-    removedHandler(notificationId);
+    removedHandler(problem);
 }
 
 async function guarded(work) {

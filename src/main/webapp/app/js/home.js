@@ -22,6 +22,11 @@ export function open() {
     $('who').textContent = `${session.user} · ${session.deviceName}`;
     $('who').hidden = false;
     show('home');
+    startEvents(session);
+    expiryTimer = setInterval(dropExpired, 1000);
+}
+
+function startEvents(session) {
     closeEvents = listen(session.token, {
         item: received,
         connected: () => {
@@ -39,7 +44,6 @@ export function open() {
             }
         },
     });
-    expiryTimer = setInterval(dropExpired, 1000);
 }
 
 export function close() {
@@ -207,11 +211,20 @@ const boundText = via => ({ ENROLLMENT: 'activated', RESTORE: 'restored', DUPLIC
     DUPLICATION_CODE: 'copied with the restore code' })[via] || via;
 
 async function unpair(listed) {
-    await device.signed('DELETE', `/device/devices/${encodeURIComponent(listed.id)}`);
+    const path = `/device/devices/${encodeURIComponent(listed.id)}`;
     if (listed.current) {
-        await device.removed({});
+        // the appliance ends this device's stream at once; its reconnection must not announce the removal first
+        closeEvents();
+        try {
+            await device.signed('DELETE', path);
+        } catch (failure) {
+            startEvents(device.current());
+            throw failure;
+        }
+        await device.removed({ state: 'UNPAIRED', byItself: true });
         return;
     }
+    await device.signed('DELETE', path);
     await showDevices();
     notify(`“${listed.name}” is unpaired.`);
 }

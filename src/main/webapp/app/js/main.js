@@ -8,9 +8,21 @@ import * as setup from './setup.js';
 import { showRestoreCode, wireRestoreCode } from './restore-code.js';
 import { $, show, notify, busy } from './ui.js';
 
-const REMOVED_TEXT = 'It was unpaired (on another of your devices, on your self-service page or by the helpdesk), '
-    + 'blocked, or replaced by a restore of your ID. Its key has been deleted from this browser. To use this device '
-    + 'again, restore your ID or ask for a new activation code.';
+const AFTER_REMOVAL = 'Its key has been deleted from this browser. To use this device again, restore your ID or '
+    + 'activate it with a new code.';
+
+/** Why the appliance removed this device, from the 410 problem's state (a Twofold addition to the protocol). */
+function removalReason(problem) {
+    if (problem.byItself) {
+        return `You unpaired this device. ${AFTER_REMOVAL}`;
+    }
+    if (problem.state === 'BLOCKED') {
+        return 'This device was blocked: another of your devices, or you on your self-service page, reported it as '
+            + `one you did not add. ${AFTER_REMOVAL} If it is yours, ask your helpdesk.`;
+    }
+    return 'This device was unpaired: on another of your devices, on your self-service page or by your helpdesk. '
+        + AFTER_REMOVAL;
+}
 
 function onForm(formId, work) {
     const form = $(formId);
@@ -31,10 +43,10 @@ function begin(session, restore) {
     }
 }
 
-function deviceRemoved(notificationId) {
+function deviceRemoved(problem) {
+    const notificationId = problem.notificationId;
     home.close();
-    $('removed-reason').textContent = notificationId
-        ? 'Your ID was restored on another device.' : `This device can no longer use your Twofold ID. ${REMOVED_TEXT}`;
+    $('removed-reason').textContent = notificationId ? 'Your ID was restored on another device.' : removalReason(problem);
     $('removed-block').hidden = !notificationId;
     $('removed-restart').hidden = Boolean(notificationId);
     $('removed-block-button').onclick = () => busy($('removed-block-button'), async () => {
