@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -55,7 +57,7 @@ class AuthenticatorDevicesIT {
         app.awaitNotice("“Old tablet” is unpaired.");
         assertEquals("UNPAIRED", Fixtures.deviceState(server, user, tablet.deviceId()));
 
-        String own = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(jakarta.json.JsonObject.class)
+        String own = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class)
                 .stream().filter(device -> device.getString("name").equals("My browser")).findFirst().orElseThrow()
                 .getString("id");
         browser.click(By.cssSelector(cardSelector(own) + " button.unpair"));
@@ -79,6 +81,27 @@ class AuthenticatorDevicesIT {
         assertEquals(null, app.record("identity"), "the key is gone from the browser");
         app.open();
         browser.visible(By.id("welcome-title"));
+    }
+
+    @Test
+    void aDeviceTheOwnerBlocksFromAnotherPhoneSaysItWasBlockedAndForgetsItsKey(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        DeviceSimulator phone = Fixtures.enrolledUser(server, user);
+        String code = server.admin().call("POST", "identities/" + user + "/activation-codes", "{}").expect(201).json()
+                .getString("activationCode");
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(code, "Unknown browser", PIN).awaitHome();
+        String added = phone.inbox().expect(200).json().getJsonArray("notifications")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(notification -> notification.getString("type").equals("DEVICE_ADDED")
+                        && notification.getString("deviceName").equals("Unknown browser"))
+                .findFirst().orElseThrow().getString("id");
+
+        phone.block(added).expect(200);
+
+        browser.waitForText(By.id("removed-reason"), "This device was blocked");
+        browser.screenshot("blocked");
+        assertEquals(null, app.record("identity"), "the key is gone from the browser");
     }
 
     private static String cardSelector(String deviceId) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.twofold.simulator.Appliance;
+import org.twofold.simulator.DeviceSimulator;
 import org.twofold.simulator.Json;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
@@ -95,6 +96,27 @@ class AuthenticatorRecoveryIT {
             old.awaitNotice("Your ID now lives on the restored device.");
             assertEquals(null, old.record("identity"), "the old phone deleted its key");
         }
+    }
+
+    @Test
+    void aBrowserWipedByARestoreItsOwnerDidNotMakeBlocksTheNewcomer(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.enroll(Fixtures.createIdentity(server, user), "Owner's browser", PIN).awaitHome();
+        String code = app.activateRestore();
+        app.awaitHome();
+
+        DeviceSimulator thief = server.client().newDevice("Thief's phone");
+        String restoreId = thief.startRestore(user, code).expect(202).json().getString("restoreId");
+        thief.completeRestore(restoreId, server.mail().awaitOtp(user + "@corp.test"), false).expect(201);
+
+        browser.waitForText(By.id("removed-reason"), "Your ID was restored on another device.");
+        browser.screenshot("restored-by-someone-else");
+        browser.click(By.id("removed-block-button"));
+        app.awaitNotice("The device that restored your ID is blocked.");
+        assertEquals("BLOCKED", Fixtures.deviceState(server, user, thief.deviceId()));
+        assertEquals(null, app.record("identity"), "then the key is gone from the browser");
+        browser.screenshot("newcomer-blocked");
     }
 
     @Test

@@ -227,6 +227,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Cuts the browser off the network (or connects it again), as a phone in a tunnel. */
+    public Browser offline(boolean offline) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
+    }
+
     public String pageSource() {
         return driver.getPageSource();
     }
