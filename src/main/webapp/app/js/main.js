@@ -24,6 +24,10 @@ function removalReason(problem) {
         + AFTER_REMOVAL;
 }
 
+let pinWaitUntil = 0;
+const BACKGROUND_LOCK_MS = 5 * 60 * 1000;
+let hiddenSince = null;
+
 function onForm(formId, work) {
     const form = $(formId);
     form.addEventListener('submit', event => {
@@ -64,6 +68,12 @@ async function removedDecided(message) {
     notify(message);
 }
 
+function lock() {
+    home.close();
+    device.lock();
+    showUnlock();
+}
+
 async function showUnlock() {
     const stored = await keystore.storedDevice();
     if (!stored) {
@@ -87,6 +97,19 @@ async function unlock(form) {
         }
         const wait = refused.waitMs > 0 ? ` Try again in ${Math.ceil(refused.waitMs / 1000)} s.` : ' Try again.';
         notify(`${refused.message}${wait}`, 'error');
+        pinWaitUntil = Date.now() + refused.waitMs;
+    }
+}
+
+/** The Unlock button stays off while a wrong-PIN wait runs, so nobody types into a refusal. */
+function holdUnlockDuringWait() {
+    const submit = $('unlock-submit');
+    const waitMs = pinWaitUntil - Date.now();
+    if (waitMs > 0) {
+        submit.disabled = true;
+        setTimeout(() => {
+            submit.disabled = false;
+        }, waitMs);
     }
 }
 
@@ -136,7 +159,11 @@ function wire() {
         const { session, restore } = await setup.enroll(form);
         begin(session, restore);
     });
-    onForm('unlock-form', unlock);
+    $('unlock-form').addEventListener('submit', async event => {
+        event.preventDefault();
+        await busy($('unlock-submit'), () => unlock($('unlock-form')));
+        holdUnlockDuringWait();
+    });
     $('forgot-pin').addEventListener('click', () => show('forgot'));
     $('forgot-confirm').addEventListener('click', () => busy($('forgot-confirm'), forgetAfterForgottenPin));
     onForm('restore-start-form', setup.startRestore);
@@ -148,10 +175,14 @@ function wire() {
     $('restore-prompt-activate').addEventListener('click', () => busy($('restore-prompt-activate'), home.activateRestore));
     $('restore-activate').addEventListener('click', () => busy($('restore-activate'), home.activateRestore));
     $('go-offer').addEventListener('click', () => busy($('go-offer'), home.offerDuplication));
-    $('lock').addEventListener('click', () => {
-        home.close();
-        device.lock();
-        showUnlock();
+    $('lock').addEventListener('click', lock);
+    // an unlocked app left in the background locks itself, as a phone left on a desk should
+    document.addEventListener('visibilitychange', () => {
+        if (document.hidden) {
+            hiddenSince = Date.now();
+        } else if (hiddenSince && Date.now() - hiddenSince > BACKGROUND_LOCK_MS && device.current()) {
+            lock();
+        }
     });
     $('removed-accept').addEventListener('click', () => busy($('removed-accept'),
         () => removedDecided('Your ID now lives on the restored device.')));

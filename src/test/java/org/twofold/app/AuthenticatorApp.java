@@ -1,8 +1,14 @@
 package org.twofold.app;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.json.JsonObject;
 
 import org.openqa.selenium.By;
+import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Browser;
 import org.twofold.testing.Fixtures;
 
@@ -23,7 +29,7 @@ final class AuthenticatorApp {
                 get.onsuccess = () => { request.result.close(); done(get.result === undefined ? null : get.result); };
                 get.onerror = () => done('error: ' + get.error);
             };
-            request.onerror = () => done('error: ' + request.error);
+            request.onerror = () => done('cannot read IndexedDB: ' + request.error);
             """;
 
     /**
@@ -87,9 +93,22 @@ final class AuthenticatorApp {
             """;
 
     private final Browser browser;
+    private String user;
 
     AuthenticatorApp(Browser browser) {
         this.browser = browser;
+    }
+
+    /** A new identity enrolled in this browser under the device name, unlocked on its home screen. */
+    static AuthenticatorApp enrolled(ApplianceServer server, Browser browser, String deviceName) {
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        app.user = Fixtures.unique("app");
+        return app.enroll(Fixtures.createIdentity(server, app.user), deviceName, AuthenticatorAppIT.PIN).awaitHome();
+    }
+
+    /** The user of {@link #enrolled}. */
+    String user() {
+        return user;
     }
 
     Browser browser() {
@@ -163,7 +182,7 @@ final class AuthenticatorApp {
     }
 
     /** The restore steps on a device without the ID, from the user and code to the new PIN. */
-    AuthenticatorApp restore(String user, String restoreCode, java.util.function.Supplier<String> otp,
+    AuthenticatorApp restore(String user, String restoreCode, Supplier<String> otp,
                              String deviceName, String pin) {
         browser.type(By.id("restore-user"), user);
         browser.type(By.id("restore-code"), restoreCode);
@@ -185,22 +204,34 @@ final class AuthenticatorApp {
         return this;
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> inspectStoredKey(String pin) {
-        Object found = browser.executeAsync(INSPECT_KEY, pin);
-        if (found instanceof String error) {
-            throw new AssertionError("cannot inspect the stored key: " + error);
-        }
-        return (Map<String, Object>) found;
+        return pageAnswer(INSPECT_KEY, pin);
     }
 
     /** The stored record under {@code key} ("identity", "pin-throttle"), as WebDriver hands over JS values. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> record(String key) {
-        Object record = browser.executeAsync(READ_RECORD, key);
-        if (record instanceof String error) {
-            throw new AssertionError("cannot read IndexedDB: " + error);
+        return pageAnswer(READ_RECORD, key);
+    }
+
+    /** The browser keeps nothing of the ID any more: a removed device must delete its key. */
+    void assertKeyGone() {
+        assertNull(record("identity"), "the key is gone from the browser");
+    }
+
+    /** The scripts above answer an object, or a text saying what failed. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> pageAnswer(String script, Object argument) {
+        Object answer = browser.executeAsync(script, argument);
+        if (answer instanceof String error) {
+            throw new AssertionError(error);
         }
-        return (Map<String, Object>) record;
+        return (Map<String, Object>) answer;
+    }
+
+    /** The identity's device of that name, as the admin API lists it. */
+    static JsonObject device(ApplianceServer server, String user, String name) {
+        return Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class).stream()
+                .filter(device -> device.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no device " + name + " for " + user));
     }
 }

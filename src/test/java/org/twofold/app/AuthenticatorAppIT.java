@@ -67,15 +67,14 @@ class AuthenticatorAppIT {
 
     @Test
     void wrongPinsAreRefusedWithAGrowingWaitThatSurvivesAReload(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "PIN phone", PIN).awaitHome();
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "PIN phone");
 
         app.open();
         browser.visible(By.id("unlock-title"));
         app.unlock("000000").awaitNotice("Wrong PIN. Try again.");
         app.unlock("000001").awaitNotice("Wrong PIN. Try again.");
         app.unlock("000002").awaitNotice("Wrong PIN. Try again in 2 s.");
+        assertFalse(browser.visible(By.id("unlock-submit")).isEnabled(), "Unlock waits out the pause");
         browser.screenshot("wrong-pin-wait");
         app.open();
         browser.visible(By.id("unlock-title"));
@@ -84,17 +83,15 @@ class AuthenticatorAppIT {
                 "the count is kept in the browser's storage, across a reload");
         browser.screenshot("throttled");
 
-        sleep(2_500);
         app.unlock(PIN).awaitHome();
         assertEquals(0L, ((Number) app.record("pin-throttle").get("failures")).longValue());
     }
 
     @Test
     void approvesALoginByTheRightNumberLiveAndTheWrongNumberDeniesIt(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Login phone");
+        String user = app.user();
         Appliance.RelyingParty vpn = Fixtures.relyingParty(server);
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Login phone", PIN).awaitHome();
 
         Fixtures.Login login = Fixtures.startLogin(vpn, user);
         browser.waitForText(app.login(login.id()), "VPN login from 10.1.2.3");
@@ -122,14 +119,5 @@ class AuthenticatorAppIT {
         browser.waitUntilGone(app.login(third.id()));
         assertTrue(app.notice().endsWith("denied."), app::notice);
         assertEquals("DENIED", Fixtures.loginStatus(vpn, third.id()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,10 +29,9 @@ class AuthenticatorDevicesIT {
 
     @Test
     void blocksAnUnknownDeviceFromItsNotificationAndUnpairsDevicesFromTheList(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
         browser.resize(390, 844);
-        app.enroll(Fixtures.createIdentity(server, user), "My browser", PIN).awaitHome();
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "My browser");
+        String user = app.user();
         browser.screenshot("home-phone-size");
 
         DeviceSimulator intruder = Fixtures.anotherDevice(server, user, "Unknown phone");
@@ -57,28 +56,25 @@ class AuthenticatorDevicesIT {
         app.awaitNotice("“Old tablet” is unpaired.");
         assertEquals("UNPAIRED", Fixtures.deviceState(server, user, tablet.deviceId()));
 
-        String own = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class)
-                .stream().filter(device -> device.getString("name").equals("My browser")).findFirst().orElseThrow()
-                .getString("id");
+        String own = AuthenticatorApp.device(server, user, "My browser").getString("id");
         browser.click(By.cssSelector(cardSelector(own) + " button.unpair"));
         browser.click(By.cssSelector(cardSelector(own) + " button.unpair-yes"));
         browser.waitForText(By.id("removed-reason"), "You unpaired this device.");
         assertEquals("UNPAIRED", Fixtures.deviceState(server, user, own));
-        assertEquals(null, app.record("identity"), "the key is gone from the browser");
+        app.assertKeyGone();
     }
 
     @Test
     void aDeviceUnpairedElsewhereWipesItsKeyAndSaysWhy(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Stolen browser", PIN).awaitHome();
-        String deviceId = AuthenticatorRecoveryIT.deviceNamed(server, user, "Stolen browser").getString("id");
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Stolen browser");
+        String user = app.user();
+        String deviceId = AuthenticatorApp.device(server, user, "Stolen browser").getString("id");
 
         server.admin().call("DELETE", "devices/" + deviceId, null).expect(204);
 
         browser.waitForText(By.id("removed-reason"), "This device was unpaired");
         browser.screenshot("removed");
-        assertEquals(null, app.record("identity"), "the key is gone from the browser");
+        app.assertKeyGone();
         app.open();
         browser.visible(By.id("welcome-title"));
     }
@@ -101,7 +97,7 @@ class AuthenticatorDevicesIT {
 
         browser.waitForText(By.id("removed-reason"), "This device was blocked");
         browser.screenshot("blocked");
-        assertEquals(null, app.record("identity"), "the key is gone from the browser");
+        app.assertKeyGone();
     }
 
     private static String cardSelector(String deviceId) {

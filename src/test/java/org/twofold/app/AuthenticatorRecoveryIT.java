@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,9 @@ class AuthenticatorRecoveryIT {
 
     @Test
     void restoreIsOfferedFromTheFourthLoginAndItsCodeIsShownOnce(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Prompted phone");
+        String user = app.user();
         Appliance.RelyingParty vpn = Fixtures.relyingParty(server);
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Prompted phone", PIN).awaitHome();
         for (int i = 0; i < 3; i++) {
             app.approve(Fixtures.startLogin(vpn, user));
         }
@@ -67,10 +64,9 @@ class AuthenticatorRecoveryIT {
 
     @Test
     void aNewBrowserRestoresTheIdWithTheRestoreCodeAndTheEmailedCode(ApplianceServer server, Browser oldPhone) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp old = new AuthenticatorApp(oldPhone).open();
-        old.enroll(Fixtures.createIdentity(server, user), "Lost phone", PIN).awaitHome();
-        String oldDeviceId = onlyDevice(server, user).getString("id");
+        AuthenticatorApp old = AuthenticatorApp.enrolled(server, oldPhone, "Lost phone");
+        String user = old.user();
+        String oldDeviceId = AuthenticatorApp.device(server, user, "Lost phone").getString("id");
         String code = old.activateRestore();
 
         try (Browser newPhone = Browser.open(server.baseUrl(),
@@ -85,7 +81,7 @@ class AuthenticatorRecoveryIT {
             fresh.awaitHome();
             newPhone.screenshot("restored");
 
-            JsonObject restored = deviceNamed(server, user, "New phone");
+            JsonObject restored = AuthenticatorApp.device(server, user, "New phone");
             assertEquals("ACTIVE", restored.getString("state"));
             assertEquals("RESTORE", restored.getString("boundVia"));
             assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "policy wipes the old device");
@@ -94,15 +90,14 @@ class AuthenticatorRecoveryIT {
             oldPhone.screenshot("old-phone-removed-by-restore");
             oldPhone.click(By.id("removed-accept"));
             old.awaitNotice("Your ID now lives on the restored device.");
-            assertEquals(null, old.record("identity"), "the old phone deleted its key");
+            old.assertKeyGone();
         }
     }
 
     @Test
     void aBrowserWipedByARestoreItsOwnerDidNotMakeBlocksTheNewcomer(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Owner's browser", PIN).awaitHome();
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Owner's browser");
+        String user = app.user();
         String code = app.activateRestore();
         app.awaitHome();
 
@@ -115,15 +110,14 @@ class AuthenticatorRecoveryIT {
         browser.click(By.id("removed-block-button"));
         app.awaitNotice("The device that restored your ID is blocked.");
         assertEquals("BLOCKED", Fixtures.deviceState(server, user, thief.deviceId()));
-        assertEquals(null, app.record("identity"), "then the key is gone from the browser");
+        app.assertKeyGone();
         browser.screenshot("newcomer-blocked");
     }
 
     @Test
     void anOldBrowserAddsANewOneByLinkConfirmingTheFingerprintBothShow(ApplianceServer server, Browser oldPhone) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp old = new AuthenticatorApp(oldPhone).open();
-        old.enroll(Fixtures.createIdentity(server, user), "Old phone", PIN).awaitHome();
+        AuthenticatorApp old = AuthenticatorApp.enrolled(server, oldPhone, "Old phone");
+        String user = old.user();
         oldPhone.click(By.id("go-offer"));
         oldPhone.visible(By.id("offer-qr"));
         String link = oldPhone.visible(By.id("offer-link")).getAttribute("value");
@@ -151,46 +145,33 @@ class AuthenticatorRecoveryIT {
             fresh.awaitHome();
             assertTrue(newPhone.text(By.id("who")).contains(user), "the new phone knows whose ID it holds");
             newPhone.screenshot("duplicated");
-            JsonObject added = deviceNamed(server, user, "Second phone");
+            JsonObject added = AuthenticatorApp.device(server, user, "Second phone");
             assertEquals("ACTIVE", added.getString("state"));
             assertEquals("DUPLICATION_QR", added.getString("boundVia"));
-            assertEquals("ACTIVE", deviceNamed(server, user, "Old phone").getString("state"));
+            assertEquals("ACTIVE", AuthenticatorApp.device(server, user, "Old phone").getString("state"));
         }
     }
 
     @Test
     void aForgottenPinDeletesTheIdHereAndRestoreBringsItBackWithANewPin(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Forgetful phone", PIN).awaitHome();
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Forgetful phone");
+        String user = app.user();
         String code = app.activateRestore();
-        String oldDeviceId = onlyDevice(server, user).getString("id");
+        String oldDeviceId = AuthenticatorApp.device(server, user, "Forgetful phone").getString("id");
 
         app.open();
         browser.click(By.id("forgot-pin"));
         browser.screenshot("forgot-pin");
         browser.click(By.id("forgot-confirm"));
         app.awaitNotice("The ID was deleted from this device.");
-        assertEquals(null, app.record("identity"));
+        app.assertKeyGone();
         assertEquals(user, browser.visible(By.id("restore-user")).getAttribute("value"));
         app.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "Forgetful phone again", NEW_PIN);
         app.takeRestoreCode();
         app.awaitHome();
 
-        assertEquals("ACTIVE", deviceNamed(server, user, "Forgetful phone again").getString("state"));
+        assertEquals("ACTIVE", AuthenticatorApp.device(server, user, "Forgetful phone again").getString("state"));
         assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "the stale binding is gone");
         app.open().unlock(NEW_PIN).awaitHome();
-    }
-
-    private static JsonObject onlyDevice(ApplianceServer server, String user) {
-        List<JsonObject> devices = Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class);
-        assertEquals(1, devices.size(), devices::toString);
-        return devices.get(0);
-    }
-
-    static JsonObject deviceNamed(ApplianceServer server, String user, String name) {
-        return Fixtures.identity(server, user).getJsonArray("devices").getValuesAs(JsonObject.class).stream()
-                .filter(device -> device.getString("name").equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no device " + name + " for " + user));
     }
 }

@@ -71,9 +71,7 @@ class AuthenticatorShellIT {
 
     @Test
     void theShellStartsOfflineAndNoApiAnswerIsEverCached(ApplianceServer server, Browser browser) {
-        String user = Fixtures.unique("app");
-        AuthenticatorApp app = new AuthenticatorApp(browser).open();
-        app.enroll(Fixtures.createIdentity(server, user), "Offline phone", AuthenticatorAppIT.PIN).awaitHome();
+        AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Offline phone");
         browser.click(By.cssSelector("button[data-go='devices']"));
         browser.waitForText(By.id("device-list"), "Offline phone");
 
