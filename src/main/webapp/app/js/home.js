@@ -57,9 +57,11 @@ export function close() {
 
 function received(item) {
     if (PENDING_TYPES.has(item.type)) {
+        const known = pending.has(pendingKey(item));
         pending.set(pendingKey(item), item);
         renderPending();
-        if (item.type === 'AUTH' && shown() !== 'home') {
+        // said in the notice line too, so that a screen reader announces it (a reconnection re-sends known ones)
+        if (item.type === 'AUTH' && !known) {
             notify(`A login to ${item.rp} is waiting for you.`);
         }
     } else {
@@ -97,6 +99,11 @@ function dropExpired() {
     }
     if (dropped) {
         renderPending();
+    }
+    if (offer && Date.parse(offer.expiresAt) <= now && $('offer-renew').hidden) {
+        $('offer-expiry').textContent = 'This code has expired.';
+        $('offer-qr').hidden = true;
+        $('offer-renew').hidden = false;
     }
 }
 
@@ -285,6 +292,8 @@ export async function activateRestore() {
 export async function offerDuplication() {
     offer = await device.signed('POST', '/device/duplications', {});
     $('offer-qr').src = offer.qrImage;
+    $('offer-qr').hidden = false;
+    $('offer-renew').hidden = true;
     $('offer-link').value = offer.qr;
     $('offer-app-url').textContent = `${location.origin}/app/`;
     $('offer-expiry').textContent = `Valid until ${when(offer.expiresAt)}.`;

@@ -25,6 +25,7 @@ function removalReason(problem) {
 }
 
 let pinWaitUntil = 0;
+let restoreNotificationId = null;
 const BACKGROUND_LOCK_MS = 5 * 60 * 1000;
 let hiddenSince = null;
 
@@ -53,11 +54,14 @@ function deviceRemoved(problem) {
     $('removed-reason').textContent = notificationId ? 'Your ID was restored on another device.' : removalReason(problem);
     $('removed-block').hidden = !notificationId;
     $('removed-restart').hidden = Boolean(notificationId);
-    $('removed-block-button').onclick = () => busy($('removed-block-button'), async () => {
-        await device.signed('POST', `/device/notifications/${encodeURIComponent(notificationId)}/block`, {});
-        await removedDecided('The device that restored your ID is blocked. Ask your helpdesk to check your ID.');
-    });
+    restoreNotificationId = notificationId;
     show('removed');
+}
+
+/** The owner of a device wiped by a restore says it was not them: the newcomer is blocked (PROTOCOL.md). */
+async function blockRestoredDevice() {
+    await device.signed('POST', `/device/notifications/${encodeURIComponent(restoreNotificationId)}/block`, {});
+    await removedDecided('The device that restored your ID is blocked. Ask your helpdesk to check your ID.');
 }
 
 async function removedDecided(message) {
@@ -175,6 +179,7 @@ function wire() {
     $('restore-prompt-activate').addEventListener('click', () => busy($('restore-prompt-activate'), home.activateRestore));
     $('restore-activate').addEventListener('click', () => busy($('restore-activate'), home.activateRestore));
     $('go-offer').addEventListener('click', () => busy($('go-offer'), home.offerDuplication));
+    $('offer-renew').addEventListener('click', () => busy($('offer-renew'), home.offerDuplication));
     $('lock').addEventListener('click', lock);
     // an unlocked app left in the background locks itself, as a phone left on a desk should
     document.addEventListener('visibilitychange', () => {
@@ -184,6 +189,7 @@ function wire() {
             lock();
         }
     });
+    $('removed-block-button').addEventListener('click', () => busy($('removed-block-button'), blockRestoredDevice));
     $('removed-accept').addEventListener('click', () => busy($('removed-accept'),
         () => removedDecided('Your ID now lives on the restored device.')));
     wireRestoreCode();

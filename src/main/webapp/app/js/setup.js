@@ -6,6 +6,7 @@ import { call } from './api.js';
 import * as keystore from './keystore.js';
 import { parseLink } from './links.js';
 import { newPin, clearPins } from './pin.js';
+import { deliveryText } from './restore-code.js';
 import { $, show, notify } from './ui.js';
 
 const PLATFORM = 'web';
@@ -153,8 +154,11 @@ export async function claim(form) {
     }
 }
 
+/** What to say about restore once the device is bound without a restore code to show. */
 export function noticeAfterSetup(restore) {
-    if (restore && !restore.code && restore.active === false) {
+    if (restore && !restore.active) {
         notify('Your ID is ready. Turn on restore under “Restore code” so you can get it back if you lose this device.');
+    } else if (restore && restore.delivery !== 'DEVICE_DISPLAY') {
+        notify(`Your ID is ready. ${deliveryText(restore.delivery)}`);
     }
 }
