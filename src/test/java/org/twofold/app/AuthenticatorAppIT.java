@@ -66,6 +66,19 @@ class AuthenticatorAppIT {
     }
 
     @Test
+    void enrollsWithAPastedActivationLinkButNotWithALinkOfAnotherAppliance(ApplianceServer server, Browser browser) {
+        String user = Fixtures.unique("app");
+        String link = server.admin().createIdentity(user, user + "@corp.test").expect(201).json().getString("activationLink");
+        assertTrue(link.startsWith("twofold://enroll?"), link);
+        AuthenticatorApp app = new AuthenticatorApp(browser).open();
+        String elsewhere = link.replaceFirst("h=[^&]*", "h=https%3A%2F%2F2fa.other.test");
+        app.enroll(elsewhere, "Linked browser", PIN).awaitNotice("This code belongs to the appliance at https://2fa.other.test");
+        browser.screenshot("other-appliance");
+        app.open().enroll(link, "Linked browser", PIN).awaitHome();
+        assertEquals("ACTIVE", AuthenticatorApp.device(server, user, "Linked browser").getString("state"));
+    }
+
+    @Test
     void wrongPinsAreRefusedWithAGrowingWaitThatSurvivesAReload(ApplianceServer server, Browser browser) {
         AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "PIN phone");
 
