@@ -67,7 +67,8 @@ async function pinKey(pin, salt, iterations) {
 
 /**
  * Stores a newly bound device: its private key wrapped and its token sealed under the PIN, with a fresh
- * salt. {@code device} holds user, deviceId, deviceName, publicKey. Answers the unlocked session.
+ * salt. {@code device} holds user, deviceId, deviceName, publicKey. Answers the unlocked session, whose key
+ * is unwrapped again from what was stored: the extractable original is dropped with this call.
  */
 export async function seal(pin, privateKey, token, device) {
     const salt = randomBytes(16);
@@ -78,7 +79,7 @@ export async function seal(pin, privateKey, token, device) {
         { name: 'AES-GCM', iv: keyIv, additionalData: KEY_LABEL });
     const sealedToken = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: tokenIv, additionalData: TOKEN_LABEL },
         wrapping, utf8(token));
-    await write(IDENTITY, {
+    const record = {
         user: device.user,
         deviceId: device.deviceId,
         deviceName: device.deviceName,
@@ -87,9 +88,20 @@ export async function seal(pin, privateKey, token, device) {
         wrappedKey: { iv: keyIv, ciphertext: wrappedKey },
         sealedToken: { iv: tokenIv, ciphertext: sealedToken },
         boundAt: new Date().toISOString(),
-    });
+    };
+    await write(IDENTITY, record);
     await remove(THROTTLE);
-    return unlock(pin);
+    return opened(record, wrapping);
+}
+
+/** The session of a stored record: the key unwrapped non-extractable, the token decrypted. */
+async function opened(record, wrapping) {
+    const signingKey = await crypto.subtle.unwrapKey('pkcs8', record.wrappedKey.ciphertext, wrapping,
+        { name: 'AES-GCM', iv: record.wrappedKey.iv, additionalData: KEY_LABEL }, SIGNING, false, ['sign']);
+    const token = new TextDecoder().decode(await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: record.sealedToken.iv, additionalData: TOKEN_LABEL }, wrapping,
+        record.sealedToken.ciphertext));
+    return { user: record.user, deviceId: record.deviceId, deviceName: record.deviceName, signingKey, token };
 }
 
 /** The stored device without its secrets (who it is), or null when this browser holds no ID. */
@@ -122,13 +134,7 @@ export async function unlock(pin) {
     await write(THROTTLE, { failures, lockedUntil: now + waitMs });
     let session;
     try {
-        const wrapping = await pinKey(pin, record.kdf.salt, record.kdf.iterations);
-        const signingKey = await crypto.subtle.unwrapKey('pkcs8', record.wrappedKey.ciphertext, wrapping,
-            { name: 'AES-GCM', iv: record.wrappedKey.iv, additionalData: KEY_LABEL }, SIGNING, false, ['sign']);
-        const token = new TextDecoder().decode(await crypto.subtle.decrypt(
-            { name: 'AES-GCM', iv: record.sealedToken.iv, additionalData: TOKEN_LABEL }, wrapping,
-            record.sealedToken.ciphertext));
-        session = { user: record.user, deviceId: record.deviceId, deviceName: record.deviceName, signingKey, token };
+        session = await opened(record, await pinKey(pin, record.kdf.salt, record.kdf.iterations));
     } catch {
         // AES-GCM's tag check fails for any other PIN: that is the only way a PIN is known to be wrong
         throw new PinRefused('Wrong PIN.', waitMs);

@@ -37,14 +37,22 @@ function onForm(formId, work) {
     });
 }
 
-/** Every ready device session goes through here, whether just bound or unlocked with the PIN. */
-function begin(session, restore) {
+/**
+ * Every ready device session goes through here, whether just bound or unlocked with the PIN; {@code notice}
+ * is said once the home screen shows.
+ */
+function begin(session, restore, notice) {
     device.start(session, deviceRemoved);
     home.open();
+    const sayNotice = () => notice && notify(notice);
     if (restore && restore.code) {
-        showRestoreCode(restore, () => show('home'));
+        showRestoreCode(restore, () => {
+            show('home');
+            sayNotice();
+        });
     } else {
         setup.noticeAfterSetup(restore);
+        sayNotice();
     }
 }
 
@@ -172,8 +180,8 @@ function wire() {
     $('forgot-confirm').addEventListener('click', () => busy($('forgot-confirm'), forgetAfterForgottenPin));
     onForm('restore-start-form', setup.startRestore);
     onForm('restore-finish-form', async form => {
-        const { session, restore } = await setup.finishRestore(form);
-        begin(session, restore);
+        const { session, restore, notice } = await setup.finishRestore(form);
+        begin(session, restore, notice);
     });
     onForm('claim-form', async form => begin(await setup.claim(form)));
     $('restore-prompt-activate').addEventListener('click', () => busy($('restore-prompt-activate'), home.activateRestore));

@@ -2,7 +2,7 @@
 // one-time code, or duplication from another device. Each makes a new P-256 key, has the appliance bind it,
 // then seals it under the new PIN before anything else can use it.
 
-import { call } from './api.js';
+import { call, ApiError } from './api.js';
 import * as keystore from './keystore.js';
 import { parseLink } from './links.js';
 import { newPin, clearPins } from './pin.js';
@@ -111,7 +111,10 @@ export async function finishRestore(form) {
     clearPins(form);
     restoreAttempt = null;
     replacedDeviceId = null;
-    return { session: await bind(pin, keys, answer, name), restore: answer.restore };
+    // the policy may wipe the other devices although the user asked to keep them (oldDevicesKept, an addition)
+    const others = answer.oldDevicesKept === false
+        ? 'Your other devices were unpaired, as your company’s restore policy requires.' : null;
+    return { session: await bind(pin, keys, answer, name), restore: answer.restore, notice: others };
 }
 
 /** Claims a duplication offer and waits until the other device confirms it; answers the unlocked session. */
@@ -137,12 +140,14 @@ export async function claim(form) {
     $('claim-status').textContent = 'Waiting for the confirmation on your other device…';
     try {
         for (;;) {
-            const state = await call('GET', `/duplications/${offer}/claims/${encodeURIComponent(claimed.claimId)}`
-                + `?secret=${encodeURIComponent(claimed.claimSecret)}`);
-            if (state.status === 'CONFIRMED' && state.deviceToken) {
+            const state = await claimState(offer, claimed);
+            if (state && state.status === 'CONFIRMED') {
+                if (!state.deviceToken) {
+                    throw new Error('This confirmation was already collected. Start again with a new QR code.');
+                }
                 return await bind(pin, keys, state, name);
             }
-            if (state.status !== 'PENDING') {
+            if (state && state.status !== 'PENDING') {
                 throw new Error(state.status === 'REJECTED' ? 'Your other device turned this request away.'
                     : 'The request expired. Start again with a new QR code on your other device.');
             }
@@ -151,6 +156,20 @@ export async function claim(form) {
     } finally {
         $('claim-waiting').hidden = true;
         $('claim-form').hidden = false;
+    }
+}
+
+/** The claim's state, or null while the appliance cannot be reached (the token is handed over only once). */
+async function claimState(offer, claimed) {
+    try {
+        return await call('GET', `/duplications/${offer}/claims/${encodeURIComponent(claimed.claimId)}`
+            + `?secret=${encodeURIComponent(claimed.claimSecret)}`);
+    } catch (failure) {
+        if (failure instanceof ApiError && failure.status === 0) {
+            $('claim-status').textContent = 'The appliance cannot be reached. Trying again…';
+            return null;
+        }
+        throw failure;
     }
 }
 

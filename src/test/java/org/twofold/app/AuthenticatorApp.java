@@ -181,9 +181,12 @@ final class AuthenticatorApp {
         return takeRestoreCode();
     }
 
-    /** The restore steps on a device without the ID, from the user and code to the new PIN. */
-    AuthenticatorApp restore(String user, String restoreCode, Supplier<String> otp,
-                             String deviceName, String pin) {
+    /**
+     * The restore steps on a device without the ID, from the user and code to the new PIN; {@code keepOthers}
+     * ticks "Keep my other devices" (otherwise it stays as the app set it).
+     */
+    AuthenticatorApp restore(String user, String restoreCode, Supplier<String> otp, String deviceName, String pin,
+                             boolean keepOthers) {
         browser.type(By.id("restore-user"), user);
         browser.type(By.id("restore-code"), restoreCode);
         browser.click(By.id("restore-start-submit"));
@@ -191,6 +194,9 @@ final class AuthenticatorApp {
         browser.screenshot("restore-otp");
         browser.type(By.id("restore-otp"), otp.get());
         browser.type(By.id("restore-device-name"), deviceName);
+        if (keepOthers && !browser.visible(By.id("restore-keep")).isSelected()) {
+            browser.click(By.id("restore-keep"));
+        }
         browser.type(By.id("restore-pin"), pin);
         browser.type(By.id("restore-pin-again"), pin);
         browser.click(By.id("restore-finish-submit"));

@@ -18,6 +18,7 @@ import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Browser;
 import org.twofold.testing.BrowserExtension;
 import org.twofold.testing.Fixtures;
+import org.twofold.testing.PolicyFixtures;
 
 /**
  * Getting the ID back in the web authenticator: restore activation (prompted from the 4th login), restore
@@ -67,15 +68,17 @@ class AuthenticatorRecoveryIT {
         AuthenticatorApp old = AuthenticatorApp.enrolled(server, oldPhone, "Lost phone");
         String user = old.user();
         String oldDeviceId = AuthenticatorApp.device(server, user, "Lost phone").getString("id");
+        PolicyFixtures.forUser(server, user, "\"keepOldDevicesAllowed\":false");
         String code = old.activateRestore();
 
         try (Browser newPhone = Browser.open(server.baseUrl(),
                 "AuthenticatorRecoveryIT.aNewBrowserRestoresTheIdWithTheRestoreCodeAndTheEmailedCode.newPhone")) {
             AuthenticatorApp fresh = new AuthenticatorApp(newPhone).open();
             newPhone.click(By.id("go-restore"));
-            fresh.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "New phone", NEW_PIN);
+            fresh.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "New phone", NEW_PIN, true);
             newPhone.screenshot("new-restore-code");
             String newCode = fresh.takeRestoreCode();
+            fresh.awaitNotice("Your other devices were unpaired, as your company’s restore policy requires.");
             assertTrue(newCode.matches(RESTORE_CODE), newCode);
             assertNotEquals(code, newCode, "the restore code is replaced after use");
             fresh.awaitHome();
@@ -84,7 +87,7 @@ class AuthenticatorRecoveryIT {
             JsonObject restored = AuthenticatorApp.device(server, user, "New phone");
             assertEquals("ACTIVE", restored.getString("state"));
             assertEquals("RESTORE", restored.getString("boundVia"));
-            assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "policy wipes the old device");
+            assertEquals("UNPAIRED", Fixtures.deviceState(server, user, oldDeviceId), "the policy wipes the old device");
 
             oldPhone.waitForText(By.id("removed-reason"), "Your ID was restored on another device.");
             oldPhone.screenshot("old-phone-removed-by-restore");
@@ -166,7 +169,10 @@ class AuthenticatorRecoveryIT {
         app.awaitNotice("The ID was deleted from this device.");
         app.assertKeyGone();
         assertEquals(user, browser.visible(By.id("restore-user")).getAttribute("value"));
-        app.restore(user, code, () -> server.mail().awaitOtp(user + "@corp.test"), "Forgetful phone again", NEW_PIN);
+        // the restore QR's link, as the camera would read it from the printed code
+        String restoreLink = "twofold://restore?u=" + user + "&c=" + code;
+        app.restore(user, restoreLink, () -> server.mail().awaitOtp(user + "@corp.test"), "Forgetful phone again",
+                NEW_PIN, false);
         app.takeRestoreCode();
         app.awaitHome();
 

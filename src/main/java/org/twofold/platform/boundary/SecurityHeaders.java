@@ -29,13 +29,13 @@ public class SecurityHeaders extends HttpFilter {
 
     /**
      * The authenticator app (/app) is plain static files with no inline script or style, so it gets a
-     * stricter policy than the Faces pages: its own scripts only, its service worker and manifest, QR images
-     * the API answers as data URLs, and camera frames (blob:) for the scanner. The camera is the only
-     * powerful feature it may ask for.
+     * stricter policy than the Faces pages: its own scripts only, its service worker and manifest, and the QR
+     * images the API answers as data URLs. The camera (for scanning QR codes) is the only powerful feature it
+     * may ask for.
      */
-    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-            + " connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self' blob:; object-src 'none';"
-            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'none'; frame-ancestors 'none'";
 
     static final String APP_PERMISSIONS = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
 
