@@ -4,6 +4,7 @@ import * as device from './device.js';
 import * as home from './home.js';
 import * as keystore from './keystore.js';
 import { scan } from './scanner.js';
+import { renderPinFields } from './pin.js';
 import * as setup from './setup.js';
 import { showRestoreCode, wireRestoreCode } from './restore-code.js';
 import { $, show, notify, busy } from './ui.js';
@@ -154,6 +155,7 @@ function wireScanner() {
 }
 
 function wire() {
+    renderPinFields();
     document.querySelectorAll('[data-go]').forEach(link => link.addEventListener('click', () => {
         if (link.dataset.go === 'devices') {
             busy(link, home.showDevices);

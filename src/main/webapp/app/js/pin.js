@@ -2,6 +2,22 @@
 
 import { MIN_PIN_LENGTH } from './keystore.js';
 
+/** Fills each PIN fieldset from the one template, with ids prefixed by the fieldset's data-prefix. */
+export function renderPinFields() {
+    const template = document.getElementById('pin-fields');
+    document.querySelectorAll('fieldset.pin-fields').forEach(fieldset => {
+        const fields = template.content.cloneNode(true);
+        const prefix = fieldset.dataset.prefix;
+        fields.querySelectorAll('[data-id]').forEach(input => {
+            input.id = `${prefix}-${input.dataset.id}`;
+        });
+        fields.querySelectorAll('[data-for]').forEach(label => {
+            label.htmlFor = `${prefix}-${label.dataset.for}`;
+        });
+        fieldset.append(fields);
+    });
+}
+
 /** Answers the PIN typed twice in the form's pin and pinAgain fields, or throws why it is not acceptable. */
 export function newPin(form) {
     const pin = form.elements.pin.value;
