@@ -4,14 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.twofold.platform.control.QrImage;
 import org.twofold.simulator.Appliance;
 import org.twofold.testing.ApplianceExtension;
 import org.twofold.testing.ApplianceServer;
@@ -63,6 +75,53 @@ class AuthenticatorAppIT {
         assertEquals(16L, ((Number) stored.get("saltBytes")).longValue());
         assertTrue((Boolean) stored.get("pinUnwrapsRegisteredKey"), "the PIN unwraps the key the appliance knows");
         assertFalse((Boolean) stored.get("otherPinUnwraps"), "another PIN unwraps nothing");
+    }
+
+    @Test
+    void enrollsByScanningTheActivationQrWithTheCamera(ApplianceServer server) throws IOException {
+        String user = Fixtures.unique("app");
+        String link = server.admin().createIdentity(user, user + "@corp.test").expect(201).json().getString("activationLink");
+        Path film = Files.createTempFile("activation-qr", ".mjpeg");
+        try (Browser phone = Browser.openWithCamera(server.baseUrl(),
+                "AuthenticatorAppIT.enrollsByScanningTheActivationQrWithTheCamera", cameraFilming(link, film))) {
+            AuthenticatorApp app = new AuthenticatorApp(phone).open();
+            phone.click(By.id("go-enroll"));
+            phone.click(By.cssSelector("#enroll-form button.scan"));
+            phone.waitUntilGone(By.id("scanner-video"));
+            assertEquals(link, phone.visible(By.id("enroll-code")).getAttribute("value"), "the camera read the QR code");
+            // Chromium on Linux has no BarcodeDetector: there it is the bundled jsQR that read the code
+            assertEquals("function", phone.executeAsync(
+                    "arguments[0]('BarcodeDetector' in window ? 'function' : typeof self.jsQR)"));
+            phone.screenshot("scanned");
+            phone.type(By.id("enroll-pin"), PIN);
+            phone.type(By.id("enroll-pin-again"), PIN);
+            phone.click(By.id("enroll-submit"));
+            app.awaitHome();
+            phone.screenshot("enrolled");
+        } finally {
+            Files.delete(film);
+        }
+        assertEquals(1, Fixtures.identity(server, user).getJsonArray("devices").size());
+    }
+
+    /** A camera film (MJPEG: JPEG frames one after the other) of the QR code on a sheet of paper. */
+    private static Path cameraFilming(String content, Path film) throws IOException {
+        BufferedImage qr = ImageIO.read(new ByteArrayInputStream(QrImage.png(content)));
+        BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D paper = frame.createGraphics();
+        paper.setColor(Color.WHITE);
+        paper.fillRect(0, 0, frame.getWidth(), frame.getHeight());
+        int side = 400;
+        paper.drawImage(qr, (frame.getWidth() - side) / 2, (frame.getHeight() - side) / 2, side, side, null);
+        paper.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(frame, "jpg", jpeg);
+        try (OutputStream out = Files.newOutputStream(film)) {
+            for (int i = 0; i < 30; i++) {
+                out.write(jpeg.toByteArray());
+            }
+        }
+        return film;
     }
 
     @Test

@@ -55,6 +55,19 @@ public final class Browser implements AutoCloseable {
 
     /** {@code name} names the screenshots, e.g. the test's class and method. */
     public static Browser open(String baseUrl, String name) {
+        return open(baseUrl, name, List.of());
+    }
+
+    /**
+     * As {@link #open(String, String)}, with a camera that films the given MJPEG file over and over (Chromium's
+     * fake capture device), and camera permission granted, for a page that scans QR codes.
+     */
+    public static Browser openWithCamera(String baseUrl, String name, Path mjpeg) {
+        return open(baseUrl, name, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-video-capture=" + mjpeg.toAbsolutePath()));
+    }
+
+    private static Browser open(String baseUrl, String name, List<String> moreArguments) {
         try {
             Path profile = Files.createTempDirectory("twofold-chromium");
             Path downloads = Files.createDirectory(profile.resolve("downloads"));
@@ -66,6 +79,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            options.addArguments(moreArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort()
