@@ -204,6 +204,17 @@ final class AuthenticatorApp {
         return this;
     }
 
+    /** "Copy my ID from my other device" with the other device's link; answers the fingerprint shown. */
+    String claim(String link, String deviceName, String pin) {
+        browser.click(By.id("go-claim"));
+        browser.type(By.id("claim-link"), link);
+        browser.type(By.id("claim-device-name"), deviceName);
+        browser.type(By.id("claim-pin"), pin);
+        browser.type(By.id("claim-pin-again"), pin);
+        browser.click(By.id("claim-submit"));
+        return browser.text(By.id("claim-fingerprint"));
+    }
+
     /** Taps one of the numbers a pending login offers. */
     AuthenticatorApp pick(String sessionId, String number) {
         browser.click(By.xpath("//li[@id='login-" + sessionId + "']//button[normalize-space()='" + number + "']"));

@@ -130,13 +130,7 @@ class AuthenticatorRecoveryIT {
         try (Browser newPhone = Browser.open(server.baseUrl(),
                 "AuthenticatorRecoveryIT.anOldBrowserAddsANewOneByLinkConfirmingTheFingerprintBothShow.newPhone")) {
             AuthenticatorApp fresh = new AuthenticatorApp(newPhone).open();
-            newPhone.click(By.id("go-claim"));
-            newPhone.type(By.id("claim-link"), link);
-            newPhone.type(By.id("claim-device-name"), "Second phone");
-            newPhone.type(By.id("claim-pin"), NEW_PIN);
-            newPhone.type(By.id("claim-pin-again"), NEW_PIN);
-            newPhone.click(By.id("claim-submit"));
-            String fingerprint = newPhone.text(By.id("claim-fingerprint"));
+            String fingerprint = fresh.claim(link, "Second phone", NEW_PIN);
             assertFalse(fingerprint.isBlank());
             newPhone.screenshot("fingerprint");
 
@@ -153,6 +147,25 @@ class AuthenticatorRecoveryIT {
             assertEquals("DUPLICATION_QR", added.getString("boundVia"));
             assertEquals("ACTIVE", AuthenticatorApp.device(server, user, "Old phone").getString("state"));
         }
+    }
+
+    @Test
+    void theOldBrowserTurnsAwayADeviceItDoesNotKnow(ApplianceServer server, Browser oldPhone) {
+        AuthenticatorApp old = AuthenticatorApp.enrolled(server, oldPhone, "Careful phone");
+        String user = old.user();
+        oldPhone.click(By.id("go-offer"));
+        String link = oldPhone.visible(By.id("offer-link")).getAttribute("value");
+
+        try (Browser stranger = Browser.open(server.baseUrl(),
+                "AuthenticatorRecoveryIT.theOldBrowserTurnsAwayADeviceItDoesNotKnow.stranger")) {
+            new AuthenticatorApp(stranger).open().claim(link, "Stranger's phone", NEW_PIN);
+
+            oldPhone.click(By.cssSelector("#offer-claims button.reject"));
+            oldPhone.waitForText(AuthenticatorApp.NOTICE, "“Stranger's phone” was turned away.");
+            stranger.waitForText(AuthenticatorApp.NOTICE, "Your other device turned this request away.");
+            stranger.screenshot("turned-away");
+        }
+        assertEquals(1, Fixtures.identity(server, user).getJsonArray("devices").size(), "no device was added");
     }
 
     @Test
