@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 
@@ -70,13 +74,15 @@ class AuthenticatorShellIT {
     }
 
     @Test
-    void theShellStartsOfflineAndNoApiAnswerIsEverCached(ApplianceServer server, Browser browser) {
+    void theShellStartsOfflineAndNoApiAnswerIsEverCached(ApplianceServer server, Browser browser) throws IOException {
         AuthenticatorApp app = AuthenticatorApp.enrolled(server, browser, "Offline phone");
         browser.click(By.cssSelector("button[data-go='devices']"));
         browser.waitForText(By.id("device-list"), "Offline phone");
 
         List<?> cached = cachedUrls(browser);
-        assertTrue(cached.stream().anyMatch(url -> url.toString().endsWith("/app/js/main.js")), cached::toString);
+        for (String file : shellFiles()) {
+            assertTrue(cached.contains(server.baseUrl() + "app/" + file), () -> file + " is not kept offline: " + cached);
+        }
         assertTrue(cached.stream().allMatch(url -> url.toString().startsWith(server.baseUrl() + "app/")), cached::toString);
         assertTrue(cached.stream().noneMatch(url -> url.toString().contains("/api/")), cached::toString);
 
@@ -105,6 +111,17 @@ class AuthenticatorShellIT {
         browser.screenshot("restore-phone-size");
         assertEquals(Boolean.FALSE, browser.executeAsync(
                 "arguments[0](document.documentElement.scrollWidth > window.innerWidth)"), "no sideways scrolling on a phone");
+    }
+
+    /** Every file of the app the service worker should keep: all but itself and the licence text. */
+    private static List<String> shellFiles() throws IOException {
+        Path app = Path.of("src", "main", "webapp", "app");
+        try (Stream<Path> files = Files.walk(app)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> app.relativize(file).toString().replace('\\', '/'))
+                    .filter(file -> !file.equals("sw.js") && !file.endsWith(".LICENSE"))
+                    .toList();
+        }
     }
 
     @SuppressWarnings("unchecked")
