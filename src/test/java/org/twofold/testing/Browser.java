@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -54,6 +55,19 @@ public final class Browser implements AutoCloseable {
 
     /** {@code name} names the screenshots, e.g. the test's class and method. */
     public static Browser open(String baseUrl, String name) {
+        return open(baseUrl, name, List.of());
+    }
+
+    /**
+     * As {@link #open(String, String)}, with a camera that films the given MJPEG file over and over (Chromium's
+     * fake capture device), and camera permission granted, for a page that scans QR codes.
+     */
+    public static Browser openWithCamera(String baseUrl, String name, Path mjpeg) {
+        return open(baseUrl, name, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-video-capture=" + mjpeg.toAbsolutePath()));
+    }
+
+    private static Browser open(String baseUrl, String name, List<String> moreArguments) {
         try {
             Path profile = Files.createTempDirectory("twofold-chromium");
             Path downloads = Files.createDirectory(profile.resolve("downloads"));
@@ -65,6 +79,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            options.addArguments(moreArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort()
@@ -216,6 +231,27 @@ public final class Browser implements AutoCloseable {
             driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", visible(target));
             return this;
         });
+    }
+
+    /**
+     * Runs a script in the page and answers what it passes to its callback (the last of {@code arguments}),
+     * e.g. to read IndexedDB, whose API answers only asynchronously.
+     */
+    public Object executeAsync(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
+    /** Sets the window to a phone's size, to see the layout a phone shows. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /** Cuts the browser off the network (or connects it again), as a phone in a tunnel. */
+    public Browser offline(boolean offline) {
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
     }
 
     public String pageSource() {

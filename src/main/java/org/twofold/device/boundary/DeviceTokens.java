@@ -1,6 +1,7 @@
 package org.twofold.device.boundary;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,9 +47,11 @@ public class DeviceTokens {
         Optional<String> mayStillBlock = device.blockableRestoreNotification(clock.instant());
         boolean wipedOwnerBlocking = mayStillBlock.isPresent() && mayStillBlock.equals(blockingNotificationId);
         if (!device.isActive() && !wipedOwnerBlocking) {
+            // the state lets the device tell its owner why it was removed (unpaired, or blocked as unknown)
+            Map<String, Object> why = new HashMap<>(Map.of("state", device.state().name()));
+            mayStillBlock.ifPresent(id -> why.put("notificationId", id));
             throw new Refusal(Refusal.Kind.GONE, "device-removed",
-                    "This device was removed from the identity; delete its key",
-                    mayStillBlock.<Map<String, Object>>map(id -> Map.of("notificationId", id)).orElse(Map.of()));
+                    "This device was removed from the identity; delete its key", why);
         }
         current.authenticated(device);
         if (device.isActive()) {

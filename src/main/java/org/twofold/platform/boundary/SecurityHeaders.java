@@ -27,20 +27,38 @@ public class SecurityHeaders extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The authenticator app (/app) is plain static files with no inline script or style, so it gets a
+     * stricter policy than the Faces pages: its own scripts only, its service worker and manifest, and the QR
+     * images the API answers as data URLs. The camera (for scanning QR codes) is the only powerful feature it
+     * may ask for.
+     */
+    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'none'; frame-ancestors 'none'";
+
+    static final String APP_PERMISSIONS = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
+
     @Inject
     RequestOrigin origin;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", POLICY);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean app = path.equals("/app") || path.startsWith("/app/");
+        response.setHeader("Content-Security-Policy", app ? APP_POLICY : POLICY);
+        if (app) {
+            response.setHeader("Permissions-Policy", APP_PERMISSIONS);
+            // the service worker keeps the offline copy; the browser must ask again so an update reaches it
+            response.setHeader("Cache-Control", "no-cache");
+        }
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         if (origin.https()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/admin") || path.startsWith("/my")) {
             response.setHeader("Cache-Control", "no-store");
         }

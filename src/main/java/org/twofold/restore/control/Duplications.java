@@ -157,13 +157,14 @@ public class Duplications {
         }
         ClaimStatus status = claim.statusAt(clock.instant());
         if (status != ClaimStatus.CONFIRMED) {
-            return new ClaimState(status.name(), null, null);
+            return new ClaimState(status.name(), null, null, null);
         }
         boolean firstFetch = em.createQuery("UPDATE DuplicationClaim c SET c.tokenDelivered = TRUE"
                         + " WHERE c.id = :id AND c.tokenDelivered = FALSE")
                 .setParameter("id", claim.id())
                 .executeUpdate() == 1;
-        return new ClaimState(status.name(), claim.deviceId(), firstFetch ? devices.derivedToken(claimSecret) : null);
+        return new ClaimState(status.name(), claim.deviceId(), firstFetch ? devices.derivedToken(claimSecret) : null,
+                identities.byId(claim.identityId()).user());
     }
 
     public List<PendingDuplication> pendingFor(String identityId) {
