@@ -13,13 +13,18 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads a PDF the way its reader does: the text on the pages, and each page's QR code as a camera scans it. */
 public final class Pdfs {
+
+    private static final int[] SCAN_DPI = {150, 200, 300};
 
     private Pdfs() {
     }
@@ -42,7 +47,7 @@ public final class Pdfs {
                 stripper.setStartPage(page + 1);
                 stripper.setEndPage(page + 1);
                 texts.add(stripper.getText(document));
-                codes.add(scanQr(renderer.renderImageWithDPI(page, 150)));
+                codes.add(scanQr(renderer, page));
             }
             return new Read(document.getNumberOfPages(), texts, codes);
         } catch (Exception e) {
@@ -53,19 +58,37 @@ public final class Pdfs {
     /** The QR code in an image file (e.g. a PNG attached to a mail), or null. */
     public static String qrInImage(byte[] image) {
         try {
-            return scanQr(ImageIO.read(new ByteArrayInputStream(image)));
+            return new QRCodeReader().decode(bitmap(ImageIO.read(new ByteArrayInputStream(image)))).getText();
+        } catch (NotFoundException noQrCode) {
+            return null;
         } catch (Exception e) {
             throw new AssertionError("Not a readable image: " + e, e);
         }
     }
 
-    private static String scanQr(BufferedImage image) throws Exception {
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
-        } catch (NotFoundException noQrCode) {
-            return null;
+    /**
+     * ZXing's finder misreads about one symbol in a few hundred at one particular size and reads it at every
+     * other: like a camera moving closer, a code found but misread is scanned again at finer scales. A symbol
+     * that no scale reads fails the test.
+     */
+    private static String scanQr(PDFRenderer renderer, int page) throws Exception {
+        ReaderException misread = null;
+        for (int dpi : SCAN_DPI) {
+            try {
+                return new QRCodeReader().decode(bitmap(renderer.renderImageWithDPI(page, dpi))).getText();
+            } catch (NotFoundException noQrCode) {
+                if (misread == null) {
+                    return null;
+                }
+            } catch (ChecksumException | FormatException e) {
+                misread = e;
+            }
         }
+        throw misread;
+    }
+
+    private static BinaryBitmap bitmap(BufferedImage image) {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
     }
 }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
@@ -62,6 +66,21 @@ class QrImageTest {
         String content = "twofold://enroll?h=https%3A%2F%2Ftwofold.example.test&c=ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789";
         Result result = decode(QrImage.svg(content), 8, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
         assertEquals(content, result.getText());
+    }
+
+    @Test
+    void aSymbolZxingsFinderMisreadsIsDrawnWithAnotherMaskThatItReads() throws Exception {
+        String link = "twofold://restore?u=dlv-4i5bbeob&c=5N0K-4E94-V2GN-HWGM-71RX-55W6-0FYW";
+        BitMatrix zxingsChoice = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0,
+                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+        assertThrows(ReaderException.class, () -> decode(zxingsChoice, 8, Map.of()), "the finder misreads ZXing's own mask");
+        assertEquals(link, decode(zxingsChoice, 8, PURE).getText(), "yet the symbol itself is sound");
+
+        BitMatrix drawn = QrImage.modules(link);
+        for (int pixelsPerModule = 2; pixelsPerModule <= 10; pixelsPerModule++) {
+            assertEquals(link, decode(drawn, pixelsPerModule, Map.of()).getText(), pixelsPerModule + " pixels per module");
+        }
+        assertEquals(link, decodeImage(QrImage.png(link)), "the mailed PNG");
     }
 
     @Test
@@ -180,7 +199,28 @@ class QrImageTest {
     }
 
     private static Result decode(String svg, int pixelsPerModule, Map<DecodeHintType, Object> hints) throws Exception {
-        boolean[][] dark = modules(svg);
+        return decode(modules(svg), pixelsPerModule, hints);
+    }
+
+    private static Result decode(BitMatrix matrix, int pixelsPerModule, Map<DecodeHintType, Object> hints) throws Exception {
+        int size = matrix.getWidth() + 2 * QUIET_ZONE;
+        boolean[][] dark = new boolean[size][size];
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                dark[y + QUIET_ZONE][x + QUIET_ZONE] = matrix.get(x, y);
+            }
+        }
+        return decode(dark, pixelsPerModule, hints);
+    }
+
+    private static String decodeImage(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+    private static Result decode(boolean[][] dark, int pixelsPerModule, Map<DecodeHintType, Object> hints) throws Exception {
         int size = dark.length * pixelsPerModule;
         int[] pixels = new int[size * size];
         for (int y = 0; y < size; y++) {
