@@ -29,7 +29,7 @@ public final class TestDatabase implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static TestDatabase start(String kind, Path workDir) {
+    public static TestDatabase start(String kind, Path workDir) {
         if ("h2".equals(kind)) {
             return new TestDatabase(kind, Map.of(), null);
         }
@@ -70,7 +70,7 @@ public final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 

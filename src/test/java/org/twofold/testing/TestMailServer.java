@@ -32,7 +32,7 @@ public final class TestMailServer implements AutoCloseable {
         this.port = port;
     }
 
-    static TestMailServer start(int port) {
+    public static TestMailServer start(int port) {
         TestMailServer server = new TestMailServer(port);
         server.startAgain();
         return server;

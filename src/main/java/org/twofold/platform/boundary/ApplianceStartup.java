@@ -19,10 +19,11 @@ import org.twofold.crypto.control.SecretHasher;
 import org.twofold.operator.control.InitialOperator;
 import org.twofold.platform.control.DataDirectory;
 import org.twofold.platform.control.DatabaseMigration;
+import org.twofold.platform.control.MaintenanceToken;
 
 /**
- * First thing the appliance does: data directory, database schema, pepper, first operator — in that
- * order and before any request is served. The datasource is defined here by configuration alone:
+ * First thing the appliance does: data directory, database schema, pepper, first operator, maintenance
+ * token — in that order and before any request is served. The datasource is defined here by configuration alone:
  * {@code twofold.db.url} selects H2 or PostgreSQL (see {@link org.twofold.platform.control.DerivedDefaults}).
  */
 @Startup
@@ -62,6 +63,9 @@ public class ApplianceStartup {
     InitialOperator initialOperator;
 
     @Inject
+    MaintenanceToken maintenanceToken;
+
+    @Inject
     @Readiness
     ApplianceReadiness readiness;
 
@@ -72,6 +76,7 @@ public class ApplianceStartup {
         LOG.info(() -> "Database schema at version " + migration.targetSchemaVersion
                 + " (" + migration.migrationsExecuted + " migrations applied now)");
         initialOperator.ensureExists();
+        maintenanceToken.issue();
         readiness.startupCompleted();
     }
 }

@@ -19,7 +19,7 @@ import org.twofold.platform.control.RequestOrigin;
  * to the same address over HTTPS: to {@code twofold.public-url} when that is https, else to the host the
  * client asked for on {@code twofold.tls.port}. 308 keeps the method and body, so a device's POST is not
  * turned into a GET. Health probes and metrics scrapes (Payara's /health and /metrics, which pass this
- * filter too) stay on plain HTTP.
+ * filter too) and the backup tool's call on this machine stay on plain HTTP.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HttpsRedirect extends HttpFilter {
@@ -53,7 +53,8 @@ public class HttpsRedirect extends HttpFilter {
 
     private static boolean probe(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/metrics/");
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics") || path.startsWith("/metrics/")
+                || path.startsWith("/api/v1/maintenance/");
     }
 
     private String httpsOrigin(HttpServletRequest request) {
