@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -108,6 +109,11 @@ public final class Appliance {
     /** A relying party's view of the login API (Bearer API key). */
     public RelyingParty relyingParty(String apiKey) {
         return new RelyingParty(apiKey);
+    }
+
+    /** A device enrolled earlier (e.g. before an upgrade), with the key, id and token it kept. */
+    public DeviceSimulator existingDevice(String name, KeyPair keys, String user, String deviceId, String token) {
+        return new DeviceSimulator(this, name, keys).enrolledAs(user, deviceId, token);
     }
 
     public DeviceSimulator newDevice(String name) {

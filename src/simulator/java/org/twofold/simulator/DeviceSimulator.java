@@ -38,9 +38,21 @@ public final class DeviceSimulator {
     private JsonObject lastRestore;
 
     DeviceSimulator(Appliance appliance, String name) {
+        this(appliance, name, newKeyPair());
+    }
+
+    DeviceSimulator(Appliance appliance, String name, KeyPair keys) {
         this.appliance = appliance;
         this.name = name;
-        this.keys = newKeyPair();
+        this.keys = keys;
+    }
+
+    /** Takes up the identity of a device enrolled earlier (e.g. by a previous release), from what it kept. */
+    DeviceSimulator enrolledAs(String user, String deviceId, String token) {
+        this.user = user;
+        this.deviceId = deviceId;
+        this.token = token;
+        return this;
     }
 
     public static KeyPair newKeyPair() {

@@ -77,6 +77,25 @@ public final class LaunchedAppliance implements AutoCloseable {
         throw new AssertionError("not ready within " + BOOT + ":\n" + appliance.output());
     }
 
+    /** Starts the launcher and waits until its output shows {@code logged} (e.g. why it cannot get ready). */
+    public static LaunchedAppliance startUntilLogged(Path dir, Map<String, String> environment, int httpPort, String logged)
+            throws Exception {
+        LaunchedAppliance appliance = new LaunchedAppliance(builder(dir, environment, httpPort).start(), dir.resolve("launch.log"));
+        Instant deadline = Instant.now().plus(BOOT);
+        while (Instant.now().isBefore(deadline) && !appliance.output().contains(logged)) {
+            if (!appliance.process.isAlive()) {
+                throw new AssertionError("the launcher stopped with " + appliance.process.exitValue() + " before logging '"
+                        + logged + "':\n" + appliance.output());
+            }
+            Thread.sleep(500);
+        }
+        if (!appliance.output().contains(logged)) {
+            appliance.close();
+            throw new AssertionError("'" + logged + "' not logged within " + BOOT + ":\n" + appliance.output());
+        }
+        return appliance;
+    }
+
     private static ProcessBuilder builder(Path dir, Map<String, String> environment, int httpPort) throws IOException {
         Files.createDirectories(dir);
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", Path.of("appliance/launch").toAbsolutePath().toString(),

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.twofold.crypto.control.SecretHasher;
@@ -55,6 +56,10 @@ public class ApplianceStartup {
     @Inject
     DataDirectory dataDirectory;
 
+    @Inject
+    @ConfigProperty(name = "twofold.db.url")
+    String databaseUrl;
+
     /** Injected so that the pepper is loaded (or generated) at start-up, not on the first request. */
     @Inject
     SecretHasher secretHasher;
@@ -72,11 +77,22 @@ public class ApplianceStartup {
     @PostConstruct
     void start() {
         dataDirectory.ensureExists();
-        MigrateResult migration = DatabaseMigration.migrate(dataSource, getClass().getClassLoader());
+        MigrateResult migration = migrateSchema();
         LOG.info(() -> "Database schema at version " + migration.targetSchemaVersion
                 + " (" + migration.migrationsExecuted + " migrations applied now)");
         initialOperator.ensureExists();
         maintenanceToken.issue();
         readiness.startupCompleted();
+    }
+
+    private MigrateResult migrateSchema() {
+        try {
+            return DatabaseMigration.migrate(dataSource, getClass().getClassLoader(), DatabaseMigration.h2File(databaseUrl),
+                    dataDirectory.resolve("backups"));
+        } catch (IllegalStateException refused) {
+            // the one line an administrator reads in the log or journal: what failed and what to do
+            LOG.severe(refused.getMessage());
+            throw refused;
+        }
     }
 }
