@@ -213,6 +213,13 @@ class DebianPackageIT {
         int port = freePort();
         Files.writeString(Path.of("/etc/twofold/twofold.env"), "TWOFOLD_PORT=" + port + "\nJAVA_OPTS=-Xmx768m\n");
         ServiceCommand unit = ServiceCommand.of(UNIT);
+        // the sandbox holds: even root writes only /var/lib/twofold and its private /tmp there
+        Result probe = run(unit.sandboxed(List.of("sh", "-c",
+                "touch /var/lib/twofold/probe /tmp/probe && rm /var/lib/twofold/probe && touch /etc/twofold/probe")), 30);
+        assertTrue(probe.exit() != 0 && probe.output().contains("/etc/twofold/probe") && probe.output().contains("Read-only file system"),
+                "the sandbox should let nothing but /var/lib/twofold and /tmp be written: " + probe.output());
+        assertFalse(Files.exists(Path.of("/etc/twofold/probe")));
+        assertFalse(Files.exists(Path.of("/var/lib/twofold/probe")));
         Result pre = run(unit.asServiceUser(unit.execStartPre()), 60);
         assertEquals(0, pre.exit(), "ExecStartPre: " + pre.output());
 
@@ -268,7 +275,7 @@ class DebianPackageIT {
         assertEquals(2, run(List.of("getent", "group", "twofold"), 10).exit(), "group twofold is left after dpkg --purge");
     }
 
-    /** The [Service] section's commands and environment, run the way systemd would (without its sandbox). */
+    /** The [Service] section's commands and environment, run the way systemd would. */
     record ServiceCommand(Map<String, List<String>> service, Map<String, String> environment) {
 
         static ServiceCommand of(Path unit) throws IOException {
@@ -318,11 +325,42 @@ class DebianPackageIT {
             return words;
         }
 
-        /** As User= with the unit's UMask and only the unit's environment. */
+        /** As User= with the unit's UMask and only the unit's environment, in {@link #sandboxed}. */
         List<String> asServiceUser(List<String> command) {
             List<String> full = new ArrayList<>(List.of("runuser", "-u", service.get("User").get(0), "--",
                     "sh", "-c", "umask " + service.get("UMask").get(0) + " && exec \"$@\"", "sh", "env", "-i"));
             environment.forEach((name, value) -> full.add(name + "=" + value));
+            full.addAll(command);
+            return sandboxed(full);
+        }
+
+        /**
+         * In a mount namespace shaped like the unit's ProtectSystem=strict (every file system read-only but
+         * /proc, /sys, /dev), ReadWritePaths, PrivateTmp (empty /tmp and /var/tmp of its own) and ProtectHome:
+         * what systemd would give the service, without systemd.
+         */
+        List<String> sandboxed(List<String> command) {
+            assertEquals(List.of("strict"), service.get("ProtectSystem"));
+            assertEquals(List.of("yes"), service.get("PrivateTmp"));
+            assertEquals(List.of("yes"), service.get("ProtectHome"));
+            List<String> writable = service.get("ReadWritePaths");
+            String script = String.join("\n",
+                    "set -e",
+                    "for path in \"$WRITABLE\"; do mount --bind \"$path\" \"$path\"; done",
+                    "for mount in $(awk '{print $5}' /proc/self/mountinfo | sort -u); do",
+                    "  case \"$mount\" in",
+                    "    /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|\"$WRITABLE\") ;;",
+                    "    /) mount -o remount,bind,ro / ;;",
+                    "    *) mount -o remount,bind,ro \"$mount\" 2>/dev/null || echo \"sandbox: $mount stays writable\" >&2 ;;",
+                    "  esac",
+                    "done",
+                    "mount -t tmpfs -o mode=1777 private-tmp /tmp",
+                    "mount -t tmpfs -o mode=1777 private-tmp /var/tmp",
+                    "for home in /home /root /run/user; do [ ! -d \"$home\" ] || mount -t tmpfs -o ro,mode=0755 protect-home \"$home\"; done",
+                    "exec \"$@\"");
+            assertEquals(1, writable.size(), "one ReadWritePaths: " + writable);
+            List<String> full = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private",
+                    "env", "WRITABLE=" + writable.get(0), "sh", "-c", script, "sandbox"));
             full.addAll(command);
             return full;
         }
