@@ -168,7 +168,14 @@ class DebianPackageIT {
             assertFalse(Files.exists(Path.of("/var/lib/twofold")), "Refusing to run: /var/lib/twofold exists");
             Process appliance = null;
             try {
-                appliance = installAndStart();
+                install();
+                appliance = start("appliance.log");
+                String password = assertFirstStartWroteItsData();
+                stop(appliance);
+                reinstallKeepsTheSettings();
+                appliance = start("appliance-restarted.log");
+                assertEquals(password, Files.readString(Path.of("/var/lib/twofold/initial-admin-password")),
+                        "a restart must keep the first admin password");
                 stop(appliance);
                 purgeAndAssertGone();
             } finally {
@@ -185,7 +192,9 @@ class DebianPackageIT {
         }
     }
 
-    private Process installAndStart() throws IOException, InterruptedException {
+    private int port;
+
+    private void install() throws IOException {
         String installed = run(List.of("dpkg", "-i", DEB.toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"), 300).succeeded();
         assertTrue(packageInstalled(), installed);
         String passwd = run(List.of("getent", "passwd", "twofold"), 10).succeeded().strip();
@@ -210,7 +219,7 @@ class DebianPackageIT {
         }
 
         // what an administrator puts in the environment file: another port, a smaller heap
-        int port = freePort();
+        port = freePort();
         Files.writeString(Path.of("/etc/twofold/twofold.env"), "TWOFOLD_PORT=" + port + "\nJAVA_OPTS=-Xmx768m\n");
         ServiceCommand unit = ServiceCommand.of(UNIT);
         // the sandbox holds: even root writes only /var/lib/twofold and its private /tmp there
@@ -220,10 +229,16 @@ class DebianPackageIT {
                 "the sandbox should let nothing but /var/lib/twofold and /tmp be written: " + probe.output());
         assertFalse(Files.exists(Path.of("/etc/twofold/probe")));
         assertFalse(Files.exists(Path.of("/var/lib/twofold/probe")));
+    }
+
+    /** As systemctl start would: ExecStartPre, ExecStart, and ExecStartPost, which waits until ready. */
+    private Process start(String logName) throws IOException {
+        ServiceCommand unit = ServiceCommand.of(UNIT);
         Result pre = run(unit.asServiceUser(unit.execStartPre()), 60);
         assertEquals(0, pre.exit(), "ExecStartPre: " + pre.output());
+        assertFalse(Files.exists(Path.of("/var/lib/twofold/payara")), "ExecStartPre should empty Payara Micro's root directory");
 
-        Path log = PROJECT.resolve("target/it-package/appliance.log");
+        Path log = PROJECT.resolve("target/it-package/" + logName);
         Files.createDirectories(log.getParent());
         Process appliance = new ProcessBuilder(unit.asServiceUser(unit.execStart()))
                 .directory(unit.workingDirectory().toFile())
@@ -239,7 +254,11 @@ class DebianPackageIT {
         assertEquals(200, status("http://127.0.0.1:" + port + "/health/ready"));
         String health = run(List.of("twofoldctl", "health"), 30).succeeded();
         assertTrue(health.startsWith("HTTP/1.1 200") && health.contains("UP"), health);
+        return appliance;
+    }
 
+    /** Returns the first admin password. */
+    private String assertFirstStartWroteItsData() throws IOException {
         Path data = Path.of("/var/lib/twofold");
         assertOwnerAndMode(data.resolve("twofold.mv.db"), "twofold", "twofold", "rw-------");
         assertOwnerAndMode(data.resolve("initial-admin-password"), "twofold", "twofold", "rw-------");
@@ -253,7 +272,18 @@ class DebianPackageIT {
             List<Path> written = program.filter(path -> !owner(path).equals("root")).toList();
             assertEquals(List.of(), written, "the appliance must not write below /opt/twofold");
         }
-        return appliance;
+        return Files.readString(data.resolve("initial-admin-password"));
+    }
+
+    /** dpkg -i again, as an upgrade does: the administrator's edited settings stay, and stay readable. */
+    private void reinstallKeepsTheSettings() throws IOException {
+        Path settings = Path.of("/etc/twofold/twofold.properties");
+        Files.writeString(settings, "twofold.dashboard.count-limit=5000\n", StandardOpenOption.APPEND);
+        String edited = Files.readString(settings);
+        run(List.of("dpkg", "-i", DEB.toString()), Map.of("DEBIAN_FRONTEND", "noninteractive"), 300).succeeded();
+        assertEquals(edited, Files.readString(settings), "dpkg -i again must keep the edited settings");
+        assertOwnerAndMode(settings, "root", "twofold", "rw-r-----");
+        assertOwnerAndMode(Path.of("/var/lib/twofold"), "twofold", "twofold", "rwx------");
     }
 
     private void stop(Process appliance) throws InterruptedException, IOException {
