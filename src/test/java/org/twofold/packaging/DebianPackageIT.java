@@ -165,7 +165,9 @@ class DebianPackageIT {
              FileLock lock = channel.lock()) {
             assertFalse(packageInstalled(), "Refusing to run: package twofold is installed on this machine, and this test purges it");
             assertFalse(userExists("twofold"), "Refusing to run: user twofold exists on this machine, and purging the package removes it");
-            assertFalse(Files.exists(Path.of("/var/lib/twofold")), "Refusing to run: /var/lib/twofold exists");
+            for (String path : List.of("/var/lib/twofold", "/etc/twofold", "/opt/twofold", UNIT.toString())) {
+                assertFalse(Files.exists(Path.of(path)), "Refusing to run: " + path + " exists (Twofold is installed on this machine)");
+            }
             Process appliance = null;
             try {
                 install();
@@ -178,6 +180,7 @@ class DebianPackageIT {
                         "a restart must keep the first admin password");
                 stop(appliance);
                 purgeAndAssertGone();
+                installScriptInstallsIntoTheSystem();
             } finally {
                 if (appliance != null && appliance.isAlive()) {
                     appliance.destroyForcibly();
@@ -186,6 +189,7 @@ class DebianPackageIT {
                 if (packageInstalled()) {
                     run(List.of("dpkg", "--purge", "twofold"), 120);
                 }
+                removeScriptInstallation();
                 // the JVM's performance data of the user this test created (systemd's PrivateTmp would hide it)
                 run(List.of("rm", "-rf", "/tmp/hsperfdata_twofold"), 30);
             }
@@ -303,6 +307,36 @@ class DebianPackageIT {
         }
         assertFalse(userExists("twofold"), "user twofold is left after dpkg --purge");
         assertEquals(2, run(List.of("getent", "group", "twofold"), 10).exit(), "group twofold is left after dpkg --purge");
+    }
+
+    /** appliance/install without --root, as root: the same layout as the package, with the user and owners. */
+    private void installScriptInstallsIntoTheSystem() throws IOException {
+        try {
+            String output = run(List.of(PROJECT.resolve("appliance/install").toString()), 120).succeeded();
+            assertTrue(output.contains("Created the system user twofold"), output);
+            String passwd = run(List.of("getent", "passwd", "twofold"), 10).succeeded().strip();
+            assertTrue(passwd.endsWith(":/var/lib/twofold:/usr/sbin/nologin"), passwd);
+            assertOwnerAndMode(Path.of("/var/lib/twofold"), "twofold", "twofold", "rwx------");
+            assertOwnerAndMode(Path.of("/etc/twofold/twofold.properties"), "root", "twofold", "rw-r-----");
+            assertOwnerAndMode(Path.of("/opt/twofold/bin/twofoldctl"), "root", "root", "rwxr-xr-x");
+            assertOwnerAndMode(UNIT, "root", "root", "rw-r--r--");
+            assertEquals(VERSION, run(List.of("twofoldctl", "version"), 30).succeeded().strip());
+            String again = run(List.of(PROJECT.resolve("appliance/install").toString()), 120).succeeded();
+            assertTrue(again.contains("Kept /etc/twofold/twofold.properties") && !again.contains("Created the system user"), again);
+        } finally {
+            removeScriptInstallation();
+        }
+    }
+
+    /** What appliance/install lays out; called only once this test has made sure none of it existed before. */
+    private static void removeScriptInstallation() {
+        run(List.of("rm", "-rf", "/opt/twofold", "/etc/twofold", "/var/lib/twofold", UNIT.toString(), "/usr/bin/twofoldctl"), 60);
+        if (!packageInstalled() && userExists("twofold")) {
+            run(List.of("userdel", "twofold"), 30);
+        }
+        if (!packageInstalled() && run(List.of("getent", "group", "twofold"), 10).exit() == 0) {
+            run(List.of("groupdel", "twofold"), 30);
+        }
     }
 
     /** The [Service] section's commands and environment, run the way systemd would. */
