@@ -91,7 +91,7 @@ http_port() {
 # Arguments: method, path, and optionally a bearer token.
 local_request() {
   local method="$1" path="$2" token="${3:-}" response status
-  exec 3<> "/dev/tcp/127.0.0.1/$(http_port)" 2> /dev/null || return 1
+  { exec 3<> "/dev/tcp/127.0.0.1/$(http_port)"; } 2> /dev/null || return 1
   {
     printf '%s %s HTTP/1.0\r\nHost: localhost\r\nContent-Length: 0\r\n' "$method" "$path"
     [ -n "$token" ] && printf 'Authorization: Bearer %s\r\n' "$token"
