@@ -171,6 +171,19 @@ public class DirectoryRuns {
         run.end(status, message, clock.instant());
     }
 
+    /**
+     * The connection's latest run that ended: what the last sync learnt about the directory. Runs of a
+     * connection never overlap, so the latest started is the latest ended, read backwards along the index.
+     */
+    public Optional<DirectoryRun> lastEnded(String connectionId) {
+        return em.createQuery("SELECT r FROM DirectoryRun r WHERE r.connectionId = :connection AND r.status <> :running"
+                        + " ORDER BY r.startedAt DESC", DirectoryRun.class)
+                .setParameter("connection", connectionId)
+                .setParameter("running", RunStatus.RUNNING)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     public DirectoryRun require(String runId) {
         return Optional.ofNullable(em.find(DirectoryRun.class, runId))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "unknown-run", "No such directory sync run"));

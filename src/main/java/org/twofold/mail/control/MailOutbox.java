@@ -102,6 +102,13 @@ public class MailOutbox {
         return em.createQuery("SELECT COUNT(m) FROM OutboxMail m WHERE m.sentAt IS NULL", Long.class).getSingleResult();
     }
 
+    /** Mails not yet sent and when the oldest of them was queued, in one query (each health probe and scrape asks). */
+    public Backlog waiting() {
+        Object[] row = em.createQuery("SELECT COUNT(m), MIN(m.createdAt) FROM OutboxMail m WHERE m.sentAt IS NULL",
+                Object[].class).getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), Optional.ofNullable((Instant) row[1]));
+    }
+
     /** Fired inside the enqueuing transaction; the sender reacts after commit, so mail goes out at once. */
     public record MailQueued() {
     }
