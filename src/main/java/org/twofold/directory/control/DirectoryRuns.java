@@ -164,11 +164,13 @@ public class DirectoryRuns {
         }
     }
 
+    /** Committed on return; the ended run tells how long it took. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void end(String runId, RunStatus status, SyncCounts counts, String message) {
+    public DirectoryRun end(String runId, RunStatus status, SyncCounts counts, String message) {
         DirectoryRun run = em.find(DirectoryRun.class, runId);
         run.counts(counts);
         run.end(status, message, clock.instant());
+        return run;
     }
 
     /**
