@@ -46,9 +46,9 @@ public class DirectoryCheck implements HealthCheck {
                 check.withData(connection.name(), last.map(run -> run.status() + " " + run.endedAt()).orElse("never synced"));
             }
             return check.withData("failingConnections", failing).build();
-        } catch (PersistenceException unanswered) {
+        } catch (PersistenceException unreadable) {
             // the check "twofold" reports the database; the last syncs are merely unknown meanwhile
-            return check.withData("failingConnections", "unknown: the database does not answer").build();
+            return check.withData("failingConnections", "unknown: the sync runs cannot be read").build();
         }
     }
 }

@@ -46,9 +46,9 @@ public class MailOutboxCheck implements HealthCheck {
                     .withData("waiting", backlog.waiting())
                     .withData("oldestWaitingSeconds", backlog.oldestWait(now).toSeconds())
                     .build();
-        } catch (PersistenceException unanswered) {
+        } catch (PersistenceException unreadable) {
             // the check "twofold" reports the database; the backlog is merely unknown meanwhile
-            return check.up().withData("waiting", "unknown: the database does not answer").build();
+            return check.up().withData("waiting", "unknown: the outbox cannot be read").build();
         }
     }
 }

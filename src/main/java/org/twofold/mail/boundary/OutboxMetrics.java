@@ -1,16 +1,19 @@
 package org.twofold.mail.boundary;
 
 import java.time.Clock;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.twofold.mail.control.Backlog;
 import org.twofold.mail.control.MailOutbox;
 
 /**
@@ -45,8 +48,17 @@ public class OutboxMetrics {
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         sent = registry.counter(SENT);
         failed = registry.counter(FAILED);
-        registry.gauge(WAITING, outbox, box -> box.waiting().waiting());
-        registry.gauge(OLDEST, outbox, box -> box.waiting().oldestWait(clock.instant()).toSeconds());
+        registry.gauge(WAITING, this, metrics -> metrics.read(Backlog::waiting));
+        registry.gauge(OLDEST, this, metrics -> metrics.read(backlog -> backlog.oldestWait(clock.instant()).toSeconds()));
+    }
+
+    /** NaN while the outbox cannot be read: a gauge that threw would fail the whole scrape, every other metric with it. */
+    private Double read(ToDoubleFunction<Backlog> figure) {
+        try {
+            return figure.applyAsDouble(outbox.waiting());
+        } catch (PersistenceException unreadable) {
+            return Double.NaN;
+        }
     }
 
     void sent() {
