@@ -46,6 +46,7 @@ class MetricsIT {
         assertEquals(1, increase(before, after, "twofold_logins_approved_total"));
         assertEquals(1, increase(before, after, "twofold_logins_denied_total"));
         assertTrue(after.help("twofold_logins_approved_total").contains("approved"));
+        assertFalse(after.text().contains("mp_scope=\"base\""), "scope=application leaves the JVM's metrics out");
     }
 
     @Test
@@ -93,8 +94,8 @@ class MetricsIT {
         assertEquals(1, increase(before, after, "twofold_directory_sync_seconds_count", "status=\"failed\""));
         double took = increase(before, after, "twofold_directory_sync_seconds_sum", "status=\"failed\"");
         assertTrue(took > 0 && took <= tookAtMost, "in seconds: " + took + " of at most " + tookAtMost);
-        assertTrue(after.value("twofold_directory_sync_seconds_max", "status=\"failed\"") <= tookAtMost,
-                "the maximum in seconds too");
+        double longest = after.value("twofold_directory_sync_seconds_max", "status=\"failed\"");
+        assertTrue(longest >= took && longest < 60, "the longest failed run, in seconds too: " + longest);
         server.admin().call("DELETE", "directory/connections/" + connection, null).expect(204);
     }
 
