@@ -75,6 +75,32 @@ class MetricsIT {
     }
 
     @Test
+    void duplicationsBlocksAndBadSignaturesAreCounted(ApplianceServer server) {
+        String user = Fixtures.unique("metrics-devices");
+        DeviceSimulator phone = Fixtures.enrolledUser(server, user);
+        DeviceSimulator tablet = server.client().from(Fixtures.uniqueAddress()).newDevice("tablet");
+        PrometheusText before = PrometheusText.scrape(server);
+
+        JsonObject offer = phone.offerDuplication().expect(201).json();
+        String link = offer.getString("qr");
+        JsonObject claim = tablet.claimDuplication(offer.getString("offerId"), link.substring(link.indexOf("&s=") + 3))
+                .expect(202).json();
+        phone.confirmDuplication(offer.getString("offerId"), claim.getString("claimId")).expect(200);
+        DeviceSimulator intruder = Fixtures.anotherDevice(server, user, "Unknown phone");
+        String added = phone.inbox().expect(200).json().getJsonArray("notifications").getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.getString("type").equals("DEVICE_ADDED") && n.getString("deviceId").equals(intruder.deviceId()))
+                .findFirst().orElseThrow().getString("id");
+        phone.block(added).expect(200);
+        phone.signedAt("DELETE", "/api/v1/device/devices/" + tablet.deviceId(), "", true,
+                System.currentTimeMillis() - 3_600_000).expect(401);
+
+        PrometheusText after = PrometheusText.scrape(server);
+        assertEquals(1, increase(before, after, "twofold_duplications_total"));
+        assertEquals(1, increase(before, after, "twofold_devices_blocked_total"));
+        assertEquals(1, increase(before, after, "twofold_refusals_total", "code=\"stale-timestamp\""));
+    }
+
+    @Test
     void directorySyncRunsAreTimedByStatus(ApplianceServer server) {
         JsonObject settings = Json.createObjectBuilder()
                 .add("name", Fixtures.unique("metrics-dir")).add("flavor", "GENERIC_LDAP")
