@@ -28,7 +28,7 @@ class OperatorSignInIT {
         assertEquals("/admin/", browser.currentPath());
         assertTrue(browser.text(By.cssSelector(".tf-operator")).contains(helpdesk.name()));
         assertTrue(Long.parseLong(browser.text(By.id("identities")).strip()) >= 0);
-        assertTrue(browser.text(By.id("health")).matches("(?s)ready\\s+health: twofold UP\\s*"),
+        assertTrue(browser.text(By.id("health")).matches("(?s)ready\\s+health: directory UP mail-outbox UP twofold UP\\s*"),
                 "the readiness checks as /health/ready answers them: " + browser.text(By.id("health")));
         browser.screenshot("overview");
 

@@ -68,6 +68,7 @@ class DebianPackageIT {
         assertEntry(entries, "/opt/twofold/bin/backup", "-rwxr-xr-x");
         assertEntry(entries, "/opt/twofold/bin/restore", "-rwxr-xr-x");
         assertEntry(entries, "/opt/twofold/bin/settings.sh", "-rw-r--r--");
+        assertEntry(entries, "/opt/twofold/bin/logging-json.properties", "-rw-r--r--");
         assertEntry(entries, "/opt/twofold/lib/payara-micro.jar", "-rw-r--r--");
         assertEntry(entries, "/opt/twofold/lib/twofold.war", "-rw-r--r--");
         assertEntry(entries, "/opt/twofold/VERSION", "-rw-r--r--");

@@ -49,7 +49,9 @@ class StartupIT {
         assertEquals(200, ready.status());
         JsonObject health = Json.parse(ready.body());
         assertEquals("UP", health.getString("status"));
-        assertEquals("twofold", health.getJsonArray("checks").getJsonObject(0).getString("name"));
+        assertTrue(health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(check -> check.getString("name").equals("twofold") && check.getString("status").equals("UP")),
+                health::toString);
     }
 
     /** Name prefixes are searched as index ranges, which only code point order gets right (V15). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,10 +33,14 @@ public class AuditTrail {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<Audited> audited;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Actor actor, String action, String target, Outcome outcome, String detail) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         em.persist(head.append(clock.instant(), actor, action, target, outcome, detail));
+        audited.fire(new Audited(action, outcome));
     }
 
     /**

@@ -58,6 +58,9 @@ public class AuthSessions {
     Event<DeviceEvent> deviceEvents;
 
     @Inject
+    Event<LoginStarted> loginsStarted;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -84,6 +87,7 @@ public class AuthSessions {
                 NumberChallenge.create(codes::nextInt), now, now.plus(Duration.ofSeconds(sessionSeconds)));
         em.persist(session);
         deviceEvents.fire(new DeviceEvent(identity.id(), PendingLogin.of(session, party.name())));
+        loginsStarted.fire(new LoginStarted());
         return session;
     }
 

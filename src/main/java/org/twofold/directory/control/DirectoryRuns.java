@@ -164,11 +164,26 @@ public class DirectoryRuns {
         }
     }
 
+    /** Committed on return; the ended run tells how long it took. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void end(String runId, RunStatus status, SyncCounts counts, String message) {
+    public DirectoryRun end(String runId, RunStatus status, SyncCounts counts, String message) {
         DirectoryRun run = em.find(DirectoryRun.class, runId);
         run.counts(counts);
         run.end(status, message, clock.instant());
+        return run;
+    }
+
+    /**
+     * The connection's latest run that ended: what the last sync learnt about the directory. Runs of a
+     * connection never overlap, so the latest started is the latest ended, read backwards along the index.
+     */
+    public Optional<DirectoryRun> lastEnded(String connectionId) {
+        return em.createQuery("SELECT r FROM DirectoryRun r WHERE r.connectionId = :connection AND r.status <> :running"
+                        + " ORDER BY r.startedAt DESC", DirectoryRun.class)
+                .setParameter("connection", connectionId)
+                .setParameter("running", RunStatus.RUNNING)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     public DirectoryRun require(String runId) {

@@ -69,6 +69,9 @@ public class DirectorySync {
     AuditTrail audit;
 
     @Inject
+    SyncMetrics metrics;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -123,7 +126,7 @@ public class DirectorySync {
                         + counts.created() + " created, " + counts.updated() + " updated, " + counts.deactivated()
                         + " deactivated, " + counts.reactivated() + " reactivated, " + counts.errors() + " errors"
                         + (message == null ? "" : "; " + message));
-        runs.end(runId, status, counts, message);
+        metrics.ended(runs.end(runId, status, counts, message));
     }
 
     void execute(DirectoryConnection connection, String runId, SyncMode mode, boolean dryRun, boolean confirmed,

@@ -46,6 +46,9 @@ public class OutboxSender {
     @Inject
     SmtpTransport smtp;
 
+    @Inject
+    OutboxMetrics metrics;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -90,6 +93,7 @@ public class OutboxSender {
                 try {
                     connection.send(mail);
                     outbox.sent(mail.id());
+                    metrics.sent();
                 } catch (MessagingException | RuntimeException refused) {
                     failed(mail, refused);
                 }
@@ -104,5 +108,6 @@ public class OutboxSender {
         LOG.log(Level.WARNING, () -> "Mail " + mail.id() + " not sent (attempt " + mail.attempts()
                 + "), will retry: " + failure.getMessage());
         outbox.failed(mail.id(), mail.attempts(), String.valueOf(failure.getMessage()));
+        metrics.failed();
     }
 }

@@ -102,6 +102,18 @@ public class MailOutbox {
         return em.createQuery("SELECT COUNT(m) FROM OutboxMail m WHERE m.sentAt IS NULL", Long.class).getSingleResult();
     }
 
+    /**
+     * Mails not yet sent and when the oldest of them was queued. Not MIN(createdAt): PostgreSQL's driver
+     * answers an aggregate as a Timestamp, which the Instant converter does not take.
+     */
+    public Backlog waiting() {
+        Optional<Instant> oldest = em.createQuery("SELECT m.createdAt FROM OutboxMail m WHERE m.sentAt IS NULL"
+                        + " ORDER BY m.createdAt", Instant.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+        return new Backlog(oldest.isEmpty() ? 0 : backlog(), oldest);
+    }
+
     /** Fired inside the enqueuing transaction; the sender reacts after commit, so mail goes out at once. */
     public record MailQueued() {
     }
