@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,12 +79,14 @@ public class DirectoryRuns {
                 .setParameter("connection", connectionId)
                 .setMaxResults(1)
                 .getResultStream().findFirst().map(run -> new SyncSchedule.LastRun(run.startedAt(), run.status()));
-        Instant lastFull = em.createQuery("SELECT MAX(r.startedAt) FROM DirectoryRun r WHERE r.connectionId = :connection"
-                        + " AND r.mode = :full AND r.status = :succeeded AND r.dryRun = FALSE", Instant.class)
+        // not MAX(r.startedAt): PostgreSQL's driver answers an aggregate as a Timestamp, past the Instant converter
+        Instant lastFull = em.createQuery("SELECT r.startedAt FROM DirectoryRun r WHERE r.connectionId = :connection"
+                        + " AND r.mode = :full AND r.status = :succeeded AND r.dryRun = FALSE ORDER BY r.startedAt DESC", Instant.class)
                 .setParameter("connection", connectionId)
                 .setParameter("full", SyncMode.FULL)
                 .setParameter("succeeded", RunStatus.SUCCEEDED)
-                .getResultStream().filter(Objects::nonNull).findFirst().orElse(connection.createdAt());
+                .setMaxResults(1)
+                .getResultStream().findFirst().orElse(connection.createdAt());
         return SyncSchedule.due(clock.instant(), connection.incrementalMinutes(), connection.fullCron(), ZoneId.systemDefault(),
                 lastRun, lastFull).map(mode -> {
                     DirectoryRun run = new DirectoryRun(connectionId, mode, false, false, startedBy, clock.instant());
