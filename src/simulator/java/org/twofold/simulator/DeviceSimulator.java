@@ -47,6 +47,11 @@ public final class DeviceSimulator {
         this.keys = keys;
     }
 
+    /** The same device (key, id, token) talking to another node of the appliance. */
+    public DeviceSimulator on(Appliance node) {
+        return new DeviceSimulator(node, name, keys).enrolledAs(user, deviceId, token);
+    }
+
     /** Takes up the identity of a device enrolled earlier (e.g. by a previous release), from what it kept. */
     DeviceSimulator enrolledAs(String user, String deviceId, String token) {
         this.user = user;

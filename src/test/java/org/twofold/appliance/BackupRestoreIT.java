@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.twofold.simulator.Appliance;
 import org.twofold.simulator.DeviceSimulator;
@@ -37,7 +38,7 @@ import org.twofold.testing.TestMailServer;
  */
 class BackupRestoreIT {
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

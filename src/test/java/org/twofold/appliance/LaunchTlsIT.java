@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.LaunchedAppliance;
@@ -35,7 +36,7 @@ import org.twofold.testing.LaunchedAppliance.Answer;
  */
 class LaunchTlsIT {
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

@@ -26,6 +26,7 @@ import jakarta.json.JsonObject;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.twofold.simulator.Appliance;
 import org.twofold.simulator.DeviceSimulator;
@@ -45,7 +46,7 @@ class UpgradeIT {
 
     private static final String RELEASE = "/upgrade/release-24d62bb/";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test

@@ -25,6 +25,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.twofold.notification.control.DeviceDisconnect;
 import org.twofold.notification.control.DeviceEvent;
 import org.twofold.notification.control.InboxItem;
+import org.twofold.notification.control.RelayedEvent;
 
 /**
  * The live event streams ({@code GET /device/events}) open on this node, by identity. Events are pushed
@@ -45,14 +46,23 @@ public class DeviceEventHub {
     record Stream(String deviceId, SseEventSink sink, Sse sse) {
 
         boolean send(String name, Object data) {
-            if (sink.isClosed()) {
-                return false;
-            }
             OutboundSseEvent.Builder event = sse.newEventBuilder().name(name);
             if (data == null) {
                 event.comment("keep-alive");
             } else {
                 event.mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.getClass(), data);
+            }
+            return send(event);
+        }
+
+        /** An item another node already turned into JSON. */
+        boolean sendJson(String name, String json) {
+            return send(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, json));
+        }
+
+        private boolean send(OutboundSseEvent.Builder event) {
+            if (sink.isClosed()) {
+                return false;
             }
             try {
                 sink.send(event.build()).exceptionally(failed -> {
@@ -112,9 +122,25 @@ public class DeviceEventHub {
      * closing runs on a managed worker thread.
      */
     public void disconnect(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisconnect removed) {
+        closeStreamsOf(removed.deviceId());
+    }
+
+    /** What another node committed: its item as the JSON it sent, or a device to cut off. */
+    public void relay(RelayedEvent relayed) {
+        if (relayed.isDisconnect()) {
+            closeStreamsOf(relayed.disconnectedDeviceId());
+            return;
+        }
+        Deque<Stream> streams = streamsByIdentity.get(relayed.identityId());
+        if (streams != null) {
+            streams.removeIf(stream -> !stream.sendJson(relayed.type(), relayed.itemJson()));
+        }
+    }
+
+    private void closeStreamsOf(String deviceId) {
         List<Stream> closing = new ArrayList<>();
         streamsByIdentity.values().forEach(streams -> streams.removeIf(stream -> {
-            if (stream.deviceId().equals(removed.deviceId())) {
+            if (stream.deviceId().equals(deviceId)) {
                 closing.add(stream);
                 return true;
             }
