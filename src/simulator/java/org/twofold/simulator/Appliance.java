@@ -11,6 +11,8 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Base64;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * An HTTP client for a running appliance, speaking PROTOCOL.md as operators and relying parties do.
  * Devices are {@link DeviceSimulator}s created from it.
@@ -25,6 +27,15 @@ public final class Appliance {
         this(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
+                .build(), null);
+    }
+
+    /** Over HTTPS with a certificate the given context trusts (e.g. the company's own CA, as phones are set up). */
+    public Appliance(String baseUrl, SSLContext trusting) {
+        this(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(trusting)
                 .build(), null);
     }
 

@@ -20,13 +20,16 @@ import org.twofold.simulator.DeviceSimulator;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.Fixtures;
 import org.twofold.testing.LaunchedAppliance;
+import org.twofold.testing.Nginx;
+import org.twofold.testing.OpenSsl;
 import org.twofold.testing.TestDatabase;
 import org.twofold.testing.TestMailServer;
 
 /**
  * Issue 9: two appliances on one machine, each its own Payara Micro and data directory, sharing one
  * PostgreSQL database and the pepper, behave as one: a phone listening on node B hears of a login started
- * on node A and of its own unpairing there, and the restore-code limit counts guesses on both nodes.
+ * on node A and of its own unpairing there, and the restore-code limit counts guesses on both nodes. Then
+ * the nginx template is put in front of both.
  */
 class ClusterIT {
 
@@ -89,7 +92,43 @@ class ClusterIT {
                 }
                 assertProblem(b.from(Fixtures.uniqueAddress()).newDevice("owner").startRestore(user, code), 429, "too-many-attempts");
                 assertProblem(guesser.newDevice("owner").startRestore(user, code), 429, "too-many-attempts");
+
+                throughTheProxyTemplate(portA, portB, phone, vpnOnA, user);
             }
+        }
+    }
+
+    /**
+     * config-templates/nginx-twofold.conf in front of both nodes, with the test's addresses and certificate:
+     * a phone's live stream through it gets its login at once (no buffering), Payara's endpoints and the
+     * backup call are not reachable through it, and plain HTTP is sent to HTTPS.
+     */
+    private void throughTheProxyTemplate(int portA, int portB, DeviceSimulator phone, Appliance.RelyingParty vpnOnA, String user)
+            throws Exception {
+        Path certificate = dir.resolve("proxy.crt");
+        Path key = dir.resolve("proxy.key");
+        OpenSsl.selfSigned(certificate, key, "2fa.example.com", "DNS:2fa.example.com,IP:127.0.0.1");
+        int https = ApplianceServer.freePort();
+        int http = ApplianceServer.freePort();
+        try (Nginx proxy = Nginx.start(dir.resolve("nginx"), Path.of("config-templates/nginx-twofold.conf"), Map.of(
+                "10.0.0.11:8080", "127.0.0.1:" + portA, "10.0.0.12:8080", "127.0.0.1:" + portB,
+                "listen 443 ssl", "listen 127.0.0.1:" + https + " ssl", "listen 80;", "listen 127.0.0.1:" + http + ";",
+                "/etc/nginx/tls/2fa.example.com.crt", certificate.toString(),
+                "/etc/nginx/tls/2fa.example.com.key", key.toString()), https)) {
+            Appliance proxied = new Appliance("https://127.0.0.1:" + https + "/", OpenSsl.trusting(certificate));
+            DeviceSimulator phoneBehindProxy = phone.on(proxied);
+            try (DeviceSimulator.EventStream events = phoneBehindProxy.events()) {
+                events.awaitOpen();
+                Fixtures.Login login = Fixtures.startLogin(vpnOnA, user);
+                assertEquals(login.id(), events.awaitType("AUTH").getString("id"), "through nginx: " + proxy.log());
+                assertEquals("DENIED", phoneBehindProxy.decide(login.id(), "DENY", null).expect(200).json().getString("status"));
+            }
+            for (String inside : List.of("health/ready", "metrics", "api/v1/maintenance/backup")) {
+                assertEquals(404, proxied.request("GET", inside, null).status(), inside + " is for the inside network");
+            }
+            LaunchedAppliance.Answer plain = LaunchedAppliance.get(URI.create("http://127.0.0.1:" + http + "/app/"));
+            assertEquals(308, plain.status());
+            assertTrue(plain.header("Location").startsWith("https://"), plain.header("Location"));
         }
     }
 

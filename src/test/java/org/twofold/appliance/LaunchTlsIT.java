@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twofold.testing.ApplianceServer;
 import org.twofold.testing.LaunchedAppliance;
 import org.twofold.testing.LaunchedAppliance.Answer;
+import org.twofold.testing.OpenSsl;
 
 /**
  * HTTPS as an installation gets it from {@code appliance/launch}: a self-signed certificate generated at the
@@ -76,9 +72,7 @@ class LaunchTlsIT {
     void theAdministratorsPemCertificateIsServedAndPlainHttpAnswersOnlyOnThisMachine() throws Exception {
         Path certificate = dir.resolve("certificate.pem");
         Path key = dir.resolve("private-key.pem");
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30",
-                "-subj", "/CN=2fa.example.test", "-addext", "subjectAltName=DNS:2fa.example.test,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", certificate.toString());
+        OpenSsl.selfSigned(certificate, key, "2fa.example.test", "DNS:2fa.example.test,IP:127.0.0.1");
         int http = ApplianceServer.freePort();
         int tls = ApplianceServer.freePort();
         Path config = dir.resolve("twofold.properties");
@@ -92,7 +86,7 @@ class LaunchTlsIT {
                 URI.create("https://127.0.0.1:" + tls + "/health/ready"))) {
             Answer page = LaunchedAppliance.get(URI.create("https://127.0.0.1:" + tls + "/admin/login.xhtml"));
             assertEquals(200, page.status());
-            assertEquals(LaunchedAppliance.fingerprintOf(pem(certificate)), page.fingerprint(), "the administrator's certificate");
+            assertEquals(LaunchedAppliance.fingerprintOf(OpenSsl.pem(certificate)), page.fingerprint(), "the administrator's certificate");
             assertTrue(appliance.output().contains("HTTPS on port " + tls + " with the provided certificate " + certificate),
                     appliance.output());
             assertFalse(Files.exists(dir.resolve("data/tls/self-signed.p12")), "no self-signed certificate is made");
@@ -128,9 +122,8 @@ class LaunchTlsIT {
 
         Path certificate = dir.resolve("certificate.pem");
         Path otherKey = dir.resolve("other-key.pem");
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30",
-                "-subj", "/CN=a.example.test", "-keyout", dir.resolve("key.pem").toString(), "-out", certificate.toString());
-        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", otherKey.toString());
+        OpenSsl.selfSigned(certificate, dir.resolve("key.pem"), "a.example.test", "DNS:a.example.test");
+        OpenSsl.run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", otherKey.toString());
         LaunchedAppliance.Result mismatch = LaunchedAppliance.refused(dir.resolve("mismatch"),
                 Map.of("TWOFOLD_DATA_DIR", dir.resolve("data").toString(), "TWOFOLD_TLS_CERTIFICATE", certificate.toString(),
                         "TWOFOLD_TLS_PRIVATE_KEY", otherKey.toString()), http);
@@ -143,11 +136,6 @@ class LaunchTlsIT {
         assertTrue(redirectWithoutTls.output().contains("twofold.http.mode=redirect needs HTTPS"), redirectWithoutTls.output());
     }
 
-    private static X509Certificate pem(Path file) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file)));
-    }
-
     private static Optional<InetAddress> outsideAddress() throws IOException {
         return NetworkInterface.networkInterfaces().filter(network -> {
             try {
@@ -156,14 +144,5 @@ class LaunchTlsIT {
                 return false;
             }
         }).flatMap(NetworkInterface::inetAddresses).filter(address -> address instanceof Inet4Address).findFirst();
-    }
-
-    private static void openssl(String... arguments) throws Exception {
-        String[] command = new String[arguments.length + 1];
-        command[0] = "openssl";
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
     }
 }
