@@ -1,4 +1,4 @@
-package org.twofold.platform;
+package org.twofold.appliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
