@@ -90,6 +90,8 @@ class BackupRestoreIT {
                 assertEquals(401, client.request("POST", "/api/v1/maintenance/backup", null).status(), "no token, no backup");
                 assertEquals(401, client.request("POST", "/api/v1/maintenance/backup", null,
                         "Authorization", "Bearer " + "A".repeat(43)).status(), "a wrong token, no backup");
+                assertEquals(401, client.request("POST", "/api/v1/maintenance/operators/admin/password-reset", null,
+                        "Authorization", "Bearer " + "A".repeat(43)).status(), "a wrong token, no new admin password");
 
                 Script backup = script(environment, "backup", archive.toString());
                 assertEquals(0, backup.exitCode(), backup.output());

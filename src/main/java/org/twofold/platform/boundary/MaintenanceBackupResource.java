@@ -1,7 +1,5 @@
 package org.twofold.platform.boundary;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,26 +43,16 @@ public class MaintenanceBackupResource {
 
     @POST
     public Response take(@HeaderParam("Authorization") String authorization) {
-        String peer = request.getRemoteAddr();
-        if (!loopback(peer) || authorization == null || !authorization.startsWith("Bearer ")
-                || !token.matches(authorization.substring("Bearer ".length()).strip())) {
-            return ProblemAnswer.of(401, "maintenance-token-required",
-                    "Only the appliance's own tools on this machine, with its maintenance token, may take a backup");
+        if (!token.admits(request.getRemoteAddr(), authorization)) {
+            return ProblemAnswer.of(401, MaintenanceToken.REFUSED_CODE, MaintenanceToken.REFUSED_TITLE);
         }
-        audit.recordSeparately(new Actor("maintenance", peer), "backup.take", "database", Outcome.SUCCESS, null);
+        audit.recordSeparately(new Actor("maintenance", request.getRemoteAddr()), "backup.take", "database", Outcome.SUCCESS,
+                null);
         DatabaseBackup.Taken taken = backup.take();
         JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("database", taken.kind().name().toLowerCase(Locale.ROOT))
                 .add("schemaVersion", taken.schemaVersion());
         taken.file().ifPresent(file -> answer.add("file", file.toString()));
         return Response.ok(answer.build()).build();
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return false;
-        }
     }
 }

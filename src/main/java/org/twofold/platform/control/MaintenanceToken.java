@@ -2,6 +2,8 @@ package org.twofold.platform.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,9 @@ import jakarta.inject.Inject;
 public class MaintenanceToken {
 
     static final String FILE = "maintenance-token";
+    public static final String REFUSED_CODE = "maintenance-token-required";
+    public static final String REFUSED_TITLE =
+            "Only the appliance's own tools on this machine, with its maintenance token, may ask for this";
 
     @Inject
     DataDirectory dataDirectory;
@@ -45,9 +50,19 @@ public class MaintenanceToken {
         token = value.getBytes(StandardCharsets.US_ASCII);
     }
 
-    public boolean matches(String presented) {
+    /** A call from this machine that bears the token ({@code Authorization: Bearer <token>}). */
+    public boolean admits(String peerAddress, String authorization) {
         byte[] expected = token;
-        return expected != null && presented != null
-                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.US_ASCII));
+        return expected != null && loopback(peerAddress) && authorization != null && authorization.startsWith("Bearer ")
+                && MessageDigest.isEqual(expected,
+                        authorization.substring("Bearer ".length()).strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 }
