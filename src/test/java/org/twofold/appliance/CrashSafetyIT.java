@@ -176,6 +176,19 @@ class CrashSafetyIT {
                 assertTrue(verification.getBoolean("intact"), "the audit chain: " + verification);
             }
             System.out.printf("CrashSafetyIT: whole run %d s%n", Duration.between(start, Instant.now()).toSeconds());
+        } finally {
+            keepLogs(database.isEmpty() ? "h2" : "postgresql");
+        }
+    }
+
+    /** The appliance's output of both boots, kept in target/ for a failed run. */
+    private void keepLogs(String kind) throws java.io.IOException {
+        for (String boot : List.of("boot-1", "boot-2")) {
+            Path log = dir.resolve(boot).resolve("launch.log");
+            if (java.nio.file.Files.exists(log)) {
+                java.nio.file.Files.copy(log, Path.of("target", "crash-safety-" + kind + "-" + boot + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
