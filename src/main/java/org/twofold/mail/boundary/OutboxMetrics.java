@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -42,12 +41,9 @@ public class OutboxMetrics {
     @Inject
     Clock clock;
 
-    private Counter sent;
-    private Counter failed;
-
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sent = registry.counter(SENT);
-        failed = registry.counter(FAILED);
+        registry.counter(SENT);
+        registry.counter(FAILED);
         registry.gauge(WAITING, this, metrics -> metrics.read(Backlog::waiting));
         registry.gauge(OLDEST, this, metrics -> metrics.read(backlog -> backlog.oldestWait(clock.instant()).toSeconds()));
     }
@@ -61,11 +57,15 @@ public class OutboxMetrics {
         }
     }
 
+    /**
+     * Looked up on each use: the outbox timer can fire before {@link #register} has run at boot, and a counter that
+     * was still null then threw after the mail server had accepted a mail, so the mail went out again.
+     */
     void sent() {
-        sent.inc();
+        registry.counter(SENT).inc();
     }
 
     void failed() {
-        failed.inc();
+        registry.counter(FAILED).inc();
     }
 }

@@ -56,9 +56,15 @@ public class OutboxSender {
         executor.execute(this::drain);
     }
 
+    /**
+     * Drains on the executor, as {@link #afterCommit} does: the container runs a timer callback in a transaction of
+     * its own (whatever the bean's attribute says), which every claim and every mark of the drain joined; a failure
+     * rolled the marks of mails already handed to the mail server back, and a crash mid-drain did too, so they went
+     * out again. On the executor each claim and each mark commits on its own.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     public void retry() {
-        drain();
+        executor.execute(this::drain);
     }
 
     /**

@@ -77,20 +77,8 @@ public class SmtpTransport {
         }
 
         public void send(OutboxMail mail) throws MessagingException {
-            MimeMessage message = addressed(mail.recipient(), mail.subject());
-            if (mail.qrContent() == null) {
-                message.setText(mail.body(), StandardCharsets.UTF_8.name());
-            } else {
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.body(), StandardCharsets.UTF_8.name());
-                MimeBodyPart qr = new MimeBodyPart();
-                qr.setDataHandler(new DataHandler(new ByteArrayDataSource(QrImage.png(mail.qrContent()), "image/png")));
-                qr.setFileName("twofold-qr.png");
-                qr.setDisposition(Part.INLINE);
-                message.setContent(new MimeMultipart(text, qr));
-            }
-            message.setHeader("Message-ID", "<" + mail.id() + "@twofold>");
-            deliver(message);
+            MimeMessage message = compose(session, from, mail);
+            transport.sendMessage(message, message.getAllRecipients());
         }
 
         /** A plain text mail that is not in the outbox (the administrator's test mail). */
@@ -116,6 +104,46 @@ public class SmtpTransport {
         @Override
         public void close() throws MessagingException {
             transport.close();
+        }
+    }
+
+    /**
+     * An outbox mail as it goes out, headers final. Its Message-ID is {@code <outbox id@twofold>} on every attempt:
+     * a crash between the mail server's OK and the outbox's mark sends the mail again after the restart, and the
+     * receiver (or the recipient's client) can tell the copy by that id.
+     */
+    static MimeMessage compose(Session session, String from, OutboxMail mail) throws MessagingException {
+        MimeMessage message = new StableIdMessage(session, "<" + mail.id() + "@twofold>");
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        if (mail.qrContent() == null) {
+            message.setText(mail.body(), StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.body(), StandardCharsets.UTF_8.name());
+            MimeBodyPart qr = new MimeBodyPart();
+            qr.setDataHandler(new DataHandler(new ByteArrayDataSource(QrImage.png(mail.qrContent()), "image/png")));
+            qr.setFileName("twofold-qr.png");
+            qr.setDisposition(Part.INLINE);
+            message.setContent(new MimeMultipart(text, qr));
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    /** {@link MimeMessage#saveChanges} would give every attempt a fresh random Message-ID; this one keeps its own. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 

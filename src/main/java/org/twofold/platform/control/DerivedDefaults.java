@@ -52,9 +52,14 @@ public class DerivedDefaults implements ConfigSource {
         };
     }
 
+    /**
+     * {@code WRITE_DELAY=0}: H2 writes a commit to its file before the commit returns. H2's default (500 ms) keeps
+     * the last half second of commits in memory, so a killed or crashed appliance lost transactions whose answers
+     * clients had already received (a bound device, a used restore code, a confirmed duplication).
+     */
     static String h2Url(String dataDir) {
         Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("twofold");
-        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     private static String setting(String key, String fallback) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DerivedDefaultsTest {
 
     private static final String PREFIX = "jdbc:h2:file:";
-    private static final String SUFFIX = ";LOCK_TIMEOUT=10000";
+    private static final String SUFFIX = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 
     @ParameterizedTest
     @ValueSource(strings = {"./data", "data", "data/", "./a/../data", "../elsewhere/data"})
@@ -32,8 +32,8 @@ class DerivedDefaultsTest {
 
     @Test
     void h2UrlKeepsAnAbsoluteDataDirectory() {
-        assertEquals("jdbc:h2:file:/var/lib/twofold/twofold;LOCK_TIMEOUT=10000", DerivedDefaults.h2Url("/var/lib/twofold"));
-        assertEquals("jdbc:h2:file:/var/lib/twofold/twofold;LOCK_TIMEOUT=10000", DerivedDefaults.h2Url("/var/lib/twofold/"));
+        assertEquals("jdbc:h2:file:/var/lib/twofold/twofold;LOCK_TIMEOUT=10000;WRITE_DELAY=0", DerivedDefaults.h2Url("/var/lib/twofold"));
+        assertEquals("jdbc:h2:file:/var/lib/twofold/twofold;LOCK_TIMEOUT=10000;WRITE_DELAY=0", DerivedDefaults.h2Url("/var/lib/twofold/"));
     }
 
     @Test
