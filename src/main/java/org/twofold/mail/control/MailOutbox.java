@@ -1,7 +1,6 @@
 package org.twofold.mail.control;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.twofold.mail.entity.OutboxMail;
 
 /**
@@ -23,9 +24,15 @@ import org.twofold.mail.entity.OutboxMail;
 @ApplicationScoped
 public class MailOutbox {
 
-    /** A claim older than this is taken to be from a node that died while sending. */
-    static final Duration CLAIM = Duration.ofMinutes(2);
     static final int BATCH = 50;
+
+    /**
+     * A claim older than this is taken to be from a node that died while sending, and the mail is sent again:
+     * longer than one send can take (connect, write and read, 10 s each).
+     */
+    @Inject
+    @ConfigProperty(name = "twofold.mail.claim-seconds", defaultValue = "120")
+    long claimSeconds;
 
     @PersistenceContext
     EntityManager em;
@@ -65,7 +72,7 @@ public class MailOutbox {
         Instant now = clock.instant();
         int claimed = em.createQuery("UPDATE OutboxMail m SET m.claimedUntil = :until, m.attempts = m.attempts + 1"
                         + " WHERE m.id = :id AND m.sentAt IS NULL AND (m.claimedUntil IS NULL OR m.claimedUntil < :now)")
-                .setParameter("until", now.plus(CLAIM))
+                .setParameter("until", now.plusSeconds(claimSeconds))
                 .setParameter("id", id)
                 .setParameter("now", now)
                 .executeUpdate();
