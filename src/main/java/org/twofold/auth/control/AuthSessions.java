@@ -36,6 +36,9 @@ import org.twofold.platform.control.Refusal;
 @ApplicationScoped
 public class AuthSessions {
 
+    private static final int SETTLE_ATTEMPTS = 20;
+    private static final long SETTLE_PAUSE_MILLIS = 10;
+
     @PersistenceContext
     EntityManager em;
 
@@ -176,9 +179,33 @@ public class AuthSessions {
 
     private void close(AuthSession session, AuthStatus outcome, String deviceId) {
         if (!closeIfPending(session, outcome, deviceId)) {
-            em.refresh(session);
             throw new Refusal(Refusal.Kind.CONFLICT, "auth-session-closed", "This login was already decided or has ended",
-                    Map.of("sessionStatus", session.statusAt(clock.instant()).name()));
+                    Map.of("sessionStatus", settledStatus(session).name()));
+        }
+    }
+
+    /**
+     * The status the racing decision left. On H2 the winner's commit can release its row lock a moment before
+     * its new row is visible to the next statement (seen with WRITE_DELAY=0), so the refreshed session may still
+     * read PENDING: it is read again for at most 200 ms.
+     */
+    private AuthStatus settledStatus(AuthSession session) {
+        AuthStatus status = AuthStatus.PENDING;
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && status == AuthStatus.PENDING; attempt++) {
+            if (attempt > 0) {
+                pause();
+            }
+            em.refresh(session);
+            status = session.statusAt(clock.instant());
+        }
+        return status;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SETTLE_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
